@@ -1,0 +1,31 @@
+package io.gatehouse.errors;
+
+import java.util.Objects;
+
+/**
+ * The one shape of every error Gatehouse shows a person: in an HTTP error body, and as the reason a record
+ * went to a dead-letter topic.
+ *
+ * @param severity how bad it is
+ * @param failed the gate or step that failed, e.g. {@code alertmanager webhook}
+ * @param context what was wrong, specifically enough to find it
+ * @param resolution what the sender or operator can do about it
+ * @param impact what happened (or did not) because of it
+ */
+public record ErrorReport(Severity severity, String failed, String context, String resolution, String impact) {
+
+    public enum Severity { CRITICAL, WARNING, INFO }
+
+    public ErrorReport {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(failed, "failed");
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(resolution, "resolution");
+        Objects.requireNonNull(impact, "impact");
+    }
+
+    /** One line for logs and Kafka headers. */
+    public String oneLine() {
+        return severity + " " + failed + ": " + context + " Resolution: " + resolution + " Impact: " + impact;
+    }
+}

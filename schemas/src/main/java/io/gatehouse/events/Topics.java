@@ -1,0 +1,28 @@
+package io.gatehouse.events;
+
+/**
+ * Kafka topic names shared by the services and their tests. Each service still maps every channel to its
+ * topic explicitly in its application.properties; these constants are for code that names a topic itself.
+ */
+public final class Topics {
+
+    /** Raw alert payloads exactly as monitoring systems sent them; written by intake-service or any producer. */
+    public static final String ALERTS_INBOUND = "alerts.inbound";
+    /** Records of {@link #ALERTS_INBOUND} that could not be normalized, with the reason in headers. */
+    public static final String ALERTS_INBOUND_DLQ = "alerts.inbound.dlq";
+    /** {@link AlertReceived}, keyed by alert group. */
+    public static final String ALERTS = "gatehouse.alerts";
+    /** Events of {@link #ALERTS} that incident-service could not apply. */
+    public static final String ALERTS_DLQ = "gatehouse.alerts.dlq";
+    /** Incident events ({@link IncidentOpened}, {@link SeverityClassified}, ...), keyed by incident id. */
+    public static final String INCIDENTS = "gatehouse.incidents";
+    /** Release events of protocol 14, keyed by release id. */
+    public static final String RELEASES = "gatehouse.releases";
+    /** Evidence events, keyed by subject id. */
+    public static final String EVIDENCE = "gatehouse.evidence";
+    /** Domain events evidence-service could not record, with the reason in headers. */
+    public static final String EVIDENCE_DLQ = "gatehouse.evidence.dlq";
+
+    private Topics() {
+    }
+}

@@ -24,6 +24,13 @@ public record ErrorReport(Severity severity, String failed, String context, Stri
         Objects.requireNonNull(impact, "impact");
     }
 
+    /** A consumed record that is not an event the consumer can apply; it goes to the consumer's dead-letter topic. */
+    public static ErrorReport unusableRecord(String topic, String context) {
+        return new ErrorReport(Severity.CRITICAL, "event on " + topic, context,
+                "fix the producer; replay the record from the dead-letter topic once it is readable",
+                "this record was not applied; the records after it were");
+    }
+
     /** One line for logs and Kafka headers. */
     public String oneLine() {
         return severity + " " + failed + ": " + context + " Resolution: " + resolution + " Impact: " + impact;

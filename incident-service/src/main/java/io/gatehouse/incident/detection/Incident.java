@@ -1,0 +1,69 @@
+package io.gatehouse.incident.detection;
+
+import io.gatehouse.events.Severity;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** An incident: the state incident-service keeps; what it publishes about it are the events in io.gatehouse.events. */
+@Entity
+@Table(name = "incident")
+public class Incident extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(name = "grouping_key", nullable = false)
+    public String groupingKey;
+
+    public String service;
+
+    @Column(name = "alert_name", nullable = false)
+    public String alertName;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public IncidentStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Severity severity;
+
+    @Column(name = "severity_rule", nullable = false)
+    public String severityRule;
+
+    @Column(name = "severity_rationale", nullable = false)
+    public String severityRationale;
+
+    @Column(name = "opened_at", nullable = false)
+    public Instant openedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @OneToMany(mappedBy = "incident", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    public List<IncidentAlert> alerts = new ArrayList<>();
+
+    public static Optional<Incident> findOpen(String groupingKey) {
+        return find("groupingKey = ?1 and status = ?2", groupingKey, IncidentStatus.OPEN).firstResultOptional();
+    }
+
+    public Optional<IncidentAlert> alert(String alertId) {
+        return alerts.stream().filter(a -> a.alertId.equals(alertId)).findFirst();
+    }
+}

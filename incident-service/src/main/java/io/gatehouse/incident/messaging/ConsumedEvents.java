@@ -1,0 +1,29 @@
+package io.gatehouse.incident.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * The idempotent-consumer half of exactly-once effects: an event id is recorded in the same transaction as
+ * the effect of the event, so a redelivered event finds its id already there and changes nothing.
+ */
+@ApplicationScoped
+public class ConsumedEvents {
+
+    private final EntityManager entityManager;
+
+    ConsumedEvents(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Records the event as consumed; false when it was consumed before, and its effect must not be repeated. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean firstDelivery(String eventId, String topic) {
+        return entityManager.createNativeQuery(
+                        "insert into consumed_event (event_id, topic, consumed_at) values (?1, ?2, now()) on conflict do nothing")
+                .setParameter(1, eventId)
+                .setParameter(2, topic)
+                .executeUpdate() == 1;
+    }
+}

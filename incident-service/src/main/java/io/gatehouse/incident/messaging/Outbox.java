@@ -1,0 +1,41 @@
+package io.gatehouse.incident.messaging;
+
+import io.gatehouse.events.cloudevents.CloudEvent;
+import io.gatehouse.events.codec.EventCodec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Where incident-service puts the events it publishes. Appending joins the caller's transaction, so an event
+ * exists exactly when the state change it reports was committed; {@link OutboxRelay} sends it afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    public static final String SOURCE = "/gatehouse/incident-service";
+
+    /**
+     * Queues {@code event} about {@code subject} for {@code topic}.
+     *
+     * @param causeEventId the id of the event that caused this one; with the event type it fixes this event's
+     *     id, so reprocessing the cause cannot publish a second, different event
+     * @param time when the fact happened, taken from the cause, never the wall clock
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(String topic, String subject, SpecificRecord event, String causeEventId, Instant time) {
+        CloudEvent attributes = CloudEvent.of(event, CloudEvent.deriveId(causeEventId, event.getSchema().getFullName(), subject),
+                SOURCE, subject, time);
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = attributes.id();
+        row.topic = topic;
+        row.key = subject;
+        row.type = attributes.type();
+        row.source = attributes.source();
+        row.subject = attributes.subject();
+        row.time = attributes.time();
+        row.payload = EventCodec.encode(event);
+        row.persist();
+    }
+}

@@ -1,0 +1,42 @@
+package io.gatehouse.incident.query;
+
+import io.gatehouse.events.AlertStatus;
+import io.gatehouse.events.Severity;
+import io.gatehouse.incident.detection.Incident;
+import io.gatehouse.incident.detection.IncidentAlert;
+import io.gatehouse.incident.detection.IncidentStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** An incident as the API shows it. */
+public record IncidentView(
+        String id,
+        String title,
+        String service,
+        String alertName,
+        String groupingKey,
+        IncidentStatus status,
+        Severity severity,
+        String severityRule,
+        String severityRationale,
+        Instant openedAt,
+        Instant updatedAt,
+        long firingAlerts,
+        List<AlertView> alerts) {
+
+    public record AlertView(String alertId, AlertStatus status, Instant startsAt, Instant endsAt, Map<String, String> labels,
+                            Map<String, String> annotations) {
+
+        static AlertView of(IncidentAlert alert) {
+            return new AlertView(alert.alertId, alert.status, alert.startsAt, alert.endsAt, alert.labels, alert.annotations);
+        }
+    }
+
+    static IncidentView of(Incident incident) {
+        return new IncidentView(incident.id, incident.title, incident.service, incident.alertName, incident.groupingKey,
+                incident.status, incident.severity, incident.severityRule, incident.severityRationale, incident.openedAt,
+                incident.updatedAt, incident.alerts.stream().filter(a -> a.status == AlertStatus.FIRING).count(),
+                incident.alerts.stream().map(AlertView::of).toList());
+    }
+}

@@ -1,0 +1,2 @@
+/** The read side of incidents over HTTP. */
+package io.gatehouse.incident.query;

@@ -3,7 +3,7 @@ package io.gatehouse.incident.detection;
 import io.gatehouse.events.AlertReceived;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.incident.messaging.ConsumedEvents;
-import io.gatehouse.incident.messaging.UnusableEvent;
+import io.gatehouse.errors.UnusableRecord;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -30,20 +30,20 @@ public class AlertConsumer {
 
     @Incoming("alerts-in")
     @Blocking // writes to PostgreSQL
-    @Retry(maxRetries = 20, delay = 500, jitter = 250, maxDuration = 60_000, abortOn = UnusableEvent.class)
+    @Retry(maxRetries = 20, delay = 500, jitter = 250, maxDuration = 60_000, abortOn = UnusableRecord.class)
     @Transactional // the incident change, its outbox events and the consumed event id commit together, or none does
     public void onAlert(ConsumerRecord<String, SpecificRecord> record) {
         if (record.value() == null) {
-            throw new UnusableEvent(record.topic(), "the record has no value");
+            throw new UnusableRecord(record.topic(), "the record has no value");
         }
         if (!(record.value() instanceof AlertReceived alert)) {
-            throw new UnusableEvent(record.topic(), "expected AlertReceived but got " + record.value().getSchema().getFullName());
+            throw new UnusableRecord(record.topic(), "expected AlertReceived but got " + record.value().getSchema().getFullName());
         }
         CloudEvent event;
         try {
             event = CloudEvent.readFrom(record.headers());
         } catch (IllegalArgumentException e) {
-            throw new UnusableEvent(record.topic(), e.getMessage());
+            throw new UnusableRecord(record.topic(), e.getMessage());
         }
         if (consumedEvents.firstDelivery(event.id(), record.topic())) {
             detector.apply(event.id(), alert);

@@ -1,0 +1,56 @@
+package io.gatehouse.evidence.ledger;
+
+import io.gatehouse.errors.UnusableRecord;
+import io.gatehouse.events.cloudevents.CloudEvent;
+import io.gatehouse.events.codec.EventCodec;
+import io.gatehouse.events.codec.EventCodecException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Objects;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Records every event published on the domain topics in the ledger. Only well-formed events are evidence: a
+ * record without its CloudEvents headers, with a body that is not the event its type names, or keyed by anything
+ * but its subject goes to gatehouse.evidence.dlq with the reason, and recording carries on.
+ */
+@ApplicationScoped
+public class EventRecorder {
+
+    private final Ledger ledger;
+
+    EventRecorder(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    @Incoming("domain-events-in")
+    @Blocking // writes to PostgreSQL
+    @Retry(maxRetries = 20, delay = 500, jitter = 250, maxDuration = 60_000, abortOn = UnusableRecord.class)
+    @Transactional // the entry and the new chain head commit together
+    public void record(ConsumerRecord<String, byte[]> record) {
+        CloudEvent event = wellFormed(record);
+        ledger.append(event, record.value(), new Ledger.Origin(record.topic(), record.partition(), record.offset()));
+    }
+
+    private static CloudEvent wellFormed(ConsumerRecord<String, byte[]> record) {
+        CloudEvent event;
+        SpecificRecord body;
+        try {
+            event = CloudEvent.readFrom(record.headers());
+            body = EventCodec.decode(record.value());
+        } catch (IllegalArgumentException | EventCodecException e) {
+            throw new UnusableRecord(record.topic(), e.getMessage());
+        }
+        if (!event.type().equals(body.getSchema().getFullName())) {
+            throw new UnusableRecord(record.topic(), "ce_type says " + event.type() + " but the body is " + body.getSchema().getFullName());
+        }
+        if (!Objects.equals(record.key(), event.subject())) {
+            throw new UnusableRecord(record.topic(), "the record key " + record.key() + " is not its subject " + event.subject());
+        }
+        return event;
+    }
+}

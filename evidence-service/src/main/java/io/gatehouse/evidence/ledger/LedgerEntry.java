@@ -1,0 +1,64 @@
+package io.gatehouse.evidence.ledger;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+
+/** One recorded domain event and its link in the hash chain. Entries are only ever appended. */
+@Entity
+@Table(name = "ledger_entry")
+public class LedgerEntry extends PanacheEntityBase {
+
+    @Id
+    public long seq;
+
+    @Column(name = "event_id", nullable = false, unique = true)
+    public String eventId;
+
+    @Column(nullable = false)
+    public String topic;
+
+    @Column(name = "kafka_partition", nullable = false)
+    public int partition;
+
+    @Column(name = "kafka_offset", nullable = false)
+    public long offset;
+
+    @Column(nullable = false)
+    public String subject;
+
+    @Column(name = "event_type", nullable = false)
+    public String type;
+
+    @Column(nullable = false)
+    public String source;
+
+    @Column(name = "event_time", nullable = false)
+    public Instant time;
+
+    /** The bytes hashed: see {@link CanonicalEvent}. */
+    @Column(nullable = false)
+    public byte[] canonical;
+
+    @Column(name = "event_sha256", nullable = false)
+    public String eventSha256;
+
+    @Column(name = "previous_hash", nullable = false)
+    public String previousHash;
+
+    @Column(name = "entry_hash", nullable = false)
+    public String entryHash;
+
+    /** When this service wrote the entry: operational only, never part of evidence. */
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+
+    public static List<LedgerEntry> ofSubject(String subject) {
+        return list("subject", Sort.ascending("seq"), subject);
+    }
+}

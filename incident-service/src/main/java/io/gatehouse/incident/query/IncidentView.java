@@ -8,6 +8,7 @@ import io.gatehouse.incident.detection.IncidentStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** An incident as the API shows it. */
 public record IncidentView(
@@ -29,7 +30,8 @@ public record IncidentView(
                             Map<String, String> annotations) {
 
         static AlertView of(IncidentAlert alert) {
-            return new AlertView(alert.alertId, alert.status, alert.startsAt, alert.endsAt, alert.labels, alert.annotations);
+            return new AlertView(alert.alertId, alert.status, alert.startsAt, alert.endsAt, new TreeMap<>(alert.labels),
+                    new TreeMap<>(alert.annotations));
         }
     }
 

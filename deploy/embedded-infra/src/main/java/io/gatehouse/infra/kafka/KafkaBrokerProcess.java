@@ -61,6 +61,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         return bootstrapServers;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -25,7 +25,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -135,9 +134,7 @@ class EvidenceRecordingTest {
     private void publish(CloudEvent attributes, SpecificRecord event) {
         RecordHeaders headers = new RecordHeaders();
         attributes.writeTo(headers);
-        Map<String, String> values = new HashMap<>();
-        headers.forEach(h -> values.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
-        RawRecords.send(bootstrap, Topics.INCIDENTS, attributes.subject(), values, EventCodec.encode(event));
+        RawRecords.send(bootstrap, Topics.INCIDENTS, attributes.subject(), headers, EventCodec.encode(event));
     }
 
     private static String reason(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record) {

@@ -195,9 +195,7 @@ class IncidentDetectionTest {
         String group = alert.getService() + ":" + alert.getAlertName();
         RecordHeaders headers = new RecordHeaders();
         CloudEvent.of(alert, eventId, "/test", group, alert.getReceivedAt()).writeTo(headers);
-        Map<String, String> headerValues = new HashMap<>();
-        headers.forEach(h -> headerValues.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
-        RawRecords.send(bootstrap, Topics.ALERTS, group, headerValues, EventCodec.encode(alert));
+        RawRecords.send(bootstrap, Topics.ALERTS, group, headers, EventCodec.encode(alert));
         return eventId;
     }
 

@@ -1,6 +1,7 @@
 package io.gatehouse.infra.kafka;
 
 import io.gatehouse.infra.LoopbackPorts;
+import io.gatehouse.infra.Processes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -67,15 +68,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process);
     }
 
     /**

@@ -7,6 +7,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -16,14 +18,19 @@ public final class RawRecords {
     private RawRecords() {
     }
 
-    /** Sends one record and waits for the broker's acknowledgement. */
+    /** Sends one record with text headers and waits for the broker's acknowledgement. */
     public static RecordMetadata send(String bootstrapServers, String topic, String key, Map<String, String> headers, byte[] value) {
+        RecordHeaders recordHeaders = new RecordHeaders();
+        headers.forEach((name, v) -> recordHeaders.add(name, v.getBytes(StandardCharsets.UTF_8)));
+        return send(bootstrapServers, topic, key, recordHeaders, value);
+    }
+
+    /** Sends one record and waits for the broker's acknowledgement. */
+    public static RecordMetadata send(String bootstrapServers, String topic, String key, Headers headers, byte[] value) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
-            headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
-            return producer.send(record).get();
+            return producer.send(new ProducerRecord<>(topic, null, key, value, headers)).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot write to " + topic, e.getCause());
         } catch (InterruptedException e) {

@@ -30,11 +30,18 @@ public final class LocalPostgres {
         if (data == null) {
             throw new IllegalArgumentException("usage: LocalPostgres --data DIR [--port N]");
         }
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres postgres = stoppedOnExit(EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 .setPort(port)
-                .start();
+                .start());
+        System.out.println(READY_LINE + " " + postgres.getJdbcUrl("postgres", "postgres"));
+        System.out.flush();
+        new CountDownLatch(1).await();
+    }
+
+    /** Stops the server cleanly when this JVM exits, so its data directory is left consistent. */
+    static EmbeddedPostgres stoppedOnExit(EmbeddedPostgres postgres) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 postgres.close();
@@ -42,8 +49,6 @@ public final class LocalPostgres {
                 throw new UncheckedIOException(e);
             }
         }, "postgres-stop"));
-        System.out.println(READY_LINE + " " + postgres.getJdbcUrl("postgres", "postgres"));
-        System.out.flush();
-        new CountDownLatch(1).await();
+        return postgres;
     }
 }

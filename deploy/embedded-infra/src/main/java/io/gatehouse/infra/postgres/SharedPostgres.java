@@ -33,15 +33,7 @@ public final class SharedPostgres {
 
     private static EmbeddedPostgres startEmbedded() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, "postgres-stop"));
-            return postgres;
+            return LocalPostgres.stoppedOnExit(EmbeddedPostgres.builder().start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
         }

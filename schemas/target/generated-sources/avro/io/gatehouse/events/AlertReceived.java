@@ -14,10 +14,10 @@ import org.apache.avro.message.SchemaStore;
 /** One alert from a monitoring system, normalized by intake-service from whatever format it arrived in. Published on gatehouse.alerts, keyed by the alert group (service/alertname). */
 @org.apache.avro.specific.AvroGenerated
 public class AlertReceived extends org.apache.avro.specific.SpecificRecordBase implements org.apache.avro.specific.SpecificRecord {
-  private static final long serialVersionUID = -5428606707087395644L;
+  private static final long serialVersionUID = 153053266499938669L;
 
 
-  public static final org.apache.avro.Schema SCHEMA$ = new org.apache.avro.Schema.Parser().parse("{\"type\":\"record\",\"name\":\"AlertReceived\",\"namespace\":\"io.gatehouse.events\",\"doc\":\"One alert from a monitoring system, normalized by intake-service from whatever format it arrived in. Published on gatehouse.alerts, keyed by the alert group (service/alertname).\",\"fields\":[{\"name\":\"alertId\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Stable identity of the alert at its source: the Alertmanager fingerprint, or a digest of the sorted labels when the source gives none.\"},{\"name\":\"source\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"The format the alert arrived in, e.g. 'alertmanager'.\"},{\"name\":\"status\",\"type\":{\"type\":\"enum\",\"name\":\"AlertStatus\",\"doc\":\"Whether the alert condition holds.\",\"symbols\":[\"FIRING\",\"RESOLVED\"]},\"doc\":\"Firing or resolved, as the source reported it.\"},{\"name\":\"alertName\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"The alert rule's name (label alertname).\"},{\"name\":\"service\",\"type\":[\"null\",{\"type\":\"string\",\"avro.java.string\":\"String\"}],\"doc\":\"The affected service (label service, else job), when the alert names one.\",\"default\":null},{\"name\":\"labels\",\"type\":{\"type\":\"map\",\"values\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"avro.java.string\":\"String\"},\"doc\":\"All labels of the alert, as sent.\"},{\"name\":\"annotations\",\"type\":{\"type\":\"map\",\"values\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"avro.java.string\":\"String\"},\"doc\":\"All annotations of the alert, as sent.\"},{\"name\":\"startsAt\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When the condition started, per the source.\"},{\"name\":\"endsAt\",\"type\":[\"null\",{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}],\"doc\":\"When the condition ended; null while firing (Alertmanager's zero time 0001-01-01 included).\",\"default\":null},{\"name\":\"fingerprint\",\"type\":[\"null\",{\"type\":\"string\",\"avro.java.string\":\"String\"}],\"doc\":\"The source's own fingerprint of the alert, when it has one.\",\"default\":null},{\"name\":\"generatorUrl\",\"type\":[\"null\",{\"type\":\"string\",\"avro.java.string\":\"String\"}],\"doc\":\"Link back to what generated the alert (a graph, a dashboard).\",\"default\":null},{\"name\":\"receiver\",\"type\":[\"null\",{\"type\":\"string\",\"avro.java.string\":\"String\"}],\"doc\":\"The source's receiver or route that delivered the alert.\",\"default\":null},{\"name\":\"receivedAt\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When Gatehouse accepted the raw payload: the timestamp of its record on alerts.inbound.\"},{\"name\":\"inboundRecord\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"The raw record this alert came from, as topic/partition/offset, so every alert traces back to the bytes a monitoring system sent.\"}]}");
+  public static final org.apache.avro.Schema SCHEMA$ = new org.apache.avro.Schema.Parser().parse("{\"type\":\"record\",\"name\":\"AlertReceived\",\"namespace\":\"io.gatehouse.events\",\"doc\":\"One alert from a monitoring system, normalized by intake-service from whatever format it arrived in. Published on gatehouse.alerts, keyed by the alert group (service/alertname).\",\"fields\":[{\"name\":\"alertId\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"Stable identity of the alert at its source: the Alertmanager fingerprint, or a digest of the sorted labels when the source gives none.\"},{\"name\":\"source\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"The format the alert arrived in: 'alertmanager', 'grafana' or 'pagerduty'.\"},{\"name\":\"status\",\"type\":{\"type\":\"enum\",\"name\":\"AlertStatus\",\"doc\":\"Whether the alert condition holds. ACKNOWLEDGED: still holds, and a person at the source has taken it (PagerDuty acknowledge). Readers that do not know a symbol read FIRING.\",\"symbols\":[\"FIRING\",\"RESOLVED\",\"ACKNOWLEDGED\"],\"default\":\"FIRING\"},\"doc\":\"Firing, resolved or acknowledged, as the source reported it.\"},{\"name\":\"alertName\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"The alert rule's name (label alertname).\"},{\"name\":\"service\",\"type\":[\"null\",{\"type\":\"string\",\"avro.java.string\":\"String\"}],\"doc\":\"The affected service (label service, else job), when the alert names one.\",\"default\":null},{\"name\":\"labels\",\"type\":{\"type\":\"map\",\"values\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"avro.java.string\":\"String\"},\"doc\":\"All labels of the alert, as sent.\"},{\"name\":\"annotations\",\"type\":{\"type\":\"map\",\"values\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"avro.java.string\":\"String\"},\"doc\":\"All annotations of the alert, as sent.\"},{\"name\":\"startsAt\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When the condition started, per the source.\"},{\"name\":\"endsAt\",\"type\":[\"null\",{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}],\"doc\":\"When the condition ended; null while firing (Alertmanager's zero time 0001-01-01 included).\",\"default\":null},{\"name\":\"fingerprint\",\"type\":[\"null\",{\"type\":\"string\",\"avro.java.string\":\"String\"}],\"doc\":\"The source's own fingerprint of the alert, when it has one.\",\"default\":null},{\"name\":\"generatorUrl\",\"type\":[\"null\",{\"type\":\"string\",\"avro.java.string\":\"String\"}],\"doc\":\"Link back to what generated the alert (a graph, a dashboard).\",\"default\":null},{\"name\":\"receiver\",\"type\":[\"null\",{\"type\":\"string\",\"avro.java.string\":\"String\"}],\"doc\":\"The source's receiver or route that delivered the alert.\",\"default\":null},{\"name\":\"receivedAt\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"},\"doc\":\"When Gatehouse accepted the raw payload: the timestamp of its record on alerts.inbound.\"},{\"name\":\"inboundRecord\",\"type\":{\"type\":\"string\",\"avro.java.string\":\"String\"},\"doc\":\"The raw record this alert came from, as topic/partition/offset, so every alert traces back to the bytes a monitoring system sent.\"}]}");
   public static org.apache.avro.Schema getClassSchema() { return SCHEMA$; }
 
   private static final SpecificData MODEL$ = new SpecificData();
@@ -78,9 +78,9 @@ public class AlertReceived extends org.apache.avro.specific.SpecificRecordBase i
 
   /** Stable identity of the alert at its source: the Alertmanager fingerprint, or a digest of the sorted labels when the source gives none. */
   private java.lang.String alertId;
-  /** The format the alert arrived in, e.g. 'alertmanager'. */
+  /** The format the alert arrived in: 'alertmanager', 'grafana' or 'pagerduty'. */
   private java.lang.String source;
-  /** Firing or resolved, as the source reported it. */
+  /** Firing, resolved or acknowledged, as the source reported it. */
   private io.gatehouse.events.AlertStatus status;
   /** The alert rule's name (label alertname). */
   private java.lang.String alertName;
@@ -115,8 +115,8 @@ public class AlertReceived extends org.apache.avro.specific.SpecificRecordBase i
   /**
    * All-args constructor.
    * @param alertId Stable identity of the alert at its source: the Alertmanager fingerprint, or a digest of the sorted labels when the source gives none.
-   * @param source The format the alert arrived in, e.g. 'alertmanager'.
-   * @param status Firing or resolved, as the source reported it.
+   * @param source The format the alert arrived in: 'alertmanager', 'grafana' or 'pagerduty'.
+   * @param status Firing, resolved or acknowledged, as the source reported it.
    * @param alertName The alert rule's name (label alertname).
    * @param service The affected service (label service, else job), when the alert names one.
    * @param labels All labels of the alert, as sent.
@@ -241,7 +241,7 @@ public class AlertReceived extends org.apache.avro.specific.SpecificRecordBase i
 
   /**
    * Gets the value of the 'source' field.
-   * @return The format the alert arrived in, e.g. 'alertmanager'.
+   * @return The format the alert arrived in: 'alertmanager', 'grafana' or 'pagerduty'.
    */
   public java.lang.String getSource() {
     return source;
@@ -250,7 +250,7 @@ public class AlertReceived extends org.apache.avro.specific.SpecificRecordBase i
 
   /**
    * Sets the value of the 'source' field.
-   * The format the alert arrived in, e.g. 'alertmanager'.
+   * The format the alert arrived in: 'alertmanager', 'grafana' or 'pagerduty'.
    * @param value the value to set.
    */
   public void setSource(java.lang.String value) {
@@ -259,7 +259,7 @@ public class AlertReceived extends org.apache.avro.specific.SpecificRecordBase i
 
   /**
    * Gets the value of the 'status' field.
-   * @return Firing or resolved, as the source reported it.
+   * @return Firing, resolved or acknowledged, as the source reported it.
    */
   public io.gatehouse.events.AlertStatus getStatus() {
     return status;
@@ -268,7 +268,7 @@ public class AlertReceived extends org.apache.avro.specific.SpecificRecordBase i
 
   /**
    * Sets the value of the 'status' field.
-   * Firing or resolved, as the source reported it.
+   * Firing, resolved or acknowledged, as the source reported it.
    * @param value the value to set.
    */
   public void setStatus(io.gatehouse.events.AlertStatus value) {
@@ -516,9 +516,9 @@ public class AlertReceived extends org.apache.avro.specific.SpecificRecordBase i
 
     /** Stable identity of the alert at its source: the Alertmanager fingerprint, or a digest of the sorted labels when the source gives none. */
     private java.lang.String alertId;
-    /** The format the alert arrived in, e.g. 'alertmanager'. */
+    /** The format the alert arrived in: 'alertmanager', 'grafana' or 'pagerduty'. */
     private java.lang.String source;
-    /** Firing or resolved, as the source reported it. */
+    /** Firing, resolved or acknowledged, as the source reported it. */
     private io.gatehouse.events.AlertStatus status;
     /** The alert rule's name (label alertname). */
     private java.lang.String alertName;
@@ -722,7 +722,7 @@ public class AlertReceived extends org.apache.avro.specific.SpecificRecordBase i
 
     /**
       * Gets the value of the 'source' field.
-      * The format the alert arrived in, e.g. 'alertmanager'.
+      * The format the alert arrived in: 'alertmanager', 'grafana' or 'pagerduty'.
       * @return The value.
       */
     public java.lang.String getSource() {
@@ -732,7 +732,7 @@ public class AlertReceived extends org.apache.avro.specific.SpecificRecordBase i
 
     /**
       * Sets the value of the 'source' field.
-      * The format the alert arrived in, e.g. 'alertmanager'.
+      * The format the alert arrived in: 'alertmanager', 'grafana' or 'pagerduty'.
       * @param value The value of 'source'.
       * @return This builder.
       */
@@ -745,7 +745,7 @@ public class AlertReceived extends org.apache.avro.specific.SpecificRecordBase i
 
     /**
       * Checks whether the 'source' field has been set.
-      * The format the alert arrived in, e.g. 'alertmanager'.
+      * The format the alert arrived in: 'alertmanager', 'grafana' or 'pagerduty'.
       * @return True if the 'source' field has been set, false otherwise.
       */
     public boolean hasSource() {
@@ -755,7 +755,7 @@ public class AlertReceived extends org.apache.avro.specific.SpecificRecordBase i
 
     /**
       * Clears the value of the 'source' field.
-      * The format the alert arrived in, e.g. 'alertmanager'.
+      * The format the alert arrived in: 'alertmanager', 'grafana' or 'pagerduty'.
       * @return This builder.
       */
     public io.gatehouse.events.AlertReceived.Builder clearSource() {
@@ -766,7 +766,7 @@ public class AlertReceived extends org.apache.avro.specific.SpecificRecordBase i
 
     /**
       * Gets the value of the 'status' field.
-      * Firing or resolved, as the source reported it.
+      * Firing, resolved or acknowledged, as the source reported it.
       * @return The value.
       */
     public io.gatehouse.events.AlertStatus getStatus() {
@@ -776,7 +776,7 @@ public class AlertReceived extends org.apache.avro.specific.SpecificRecordBase i
 
     /**
       * Sets the value of the 'status' field.
-      * Firing or resolved, as the source reported it.
+      * Firing, resolved or acknowledged, as the source reported it.
       * @param value The value of 'status'.
       * @return This builder.
       */
@@ -789,7 +789,7 @@ public class AlertReceived extends org.apache.avro.specific.SpecificRecordBase i
 
     /**
       * Checks whether the 'status' field has been set.
-      * Firing or resolved, as the source reported it.
+      * Firing, resolved or acknowledged, as the source reported it.
       * @return True if the 'status' field has been set, false otherwise.
       */
     public boolean hasStatus() {
@@ -799,7 +799,7 @@ public class AlertReceived extends org.apache.avro.specific.SpecificRecordBase i
 
     /**
       * Clears the value of the 'status' field.
-      * Firing or resolved, as the source reported it.
+      * Firing, resolved or acknowledged, as the source reported it.
       * @return This builder.
       */
     public io.gatehouse.events.AlertReceived.Builder clearStatus() {

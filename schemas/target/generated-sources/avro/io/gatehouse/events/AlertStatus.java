@@ -4,11 +4,11 @@
  * DO NOT EDIT DIRECTLY
  */
 package io.gatehouse.events;
-/** Whether the alert condition holds. */
+/** Whether the alert condition holds. ACKNOWLEDGED: still holds, and a person at the source has taken it (PagerDuty acknowledge). Readers that do not know a symbol read FIRING. */
 @org.apache.avro.specific.AvroGenerated
 public enum AlertStatus implements org.apache.avro.generic.GenericEnumSymbol<AlertStatus> {
-  FIRING, RESOLVED  ;
-  public static final org.apache.avro.Schema SCHEMA$ = new org.apache.avro.Schema.Parser().parse("{\"type\":\"enum\",\"name\":\"AlertStatus\",\"namespace\":\"io.gatehouse.events\",\"doc\":\"Whether the alert condition holds.\",\"symbols\":[\"FIRING\",\"RESOLVED\"]}");
+  FIRING, RESOLVED, ACKNOWLEDGED  ;
+  public static final org.apache.avro.Schema SCHEMA$ = new org.apache.avro.Schema.Parser().parse("{\"type\":\"enum\",\"name\":\"AlertStatus\",\"namespace\":\"io.gatehouse.events\",\"doc\":\"Whether the alert condition holds. ACKNOWLEDGED: still holds, and a person at the source has taken it (PagerDuty acknowledge). Readers that do not know a symbol read FIRING.\",\"symbols\":[\"FIRING\",\"RESOLVED\",\"ACKNOWLEDGED\"],\"default\":\"FIRING\"}");
   public static org.apache.avro.Schema getClassSchema() { return SCHEMA$; }
 
   @Override

@@ -63,6 +63,12 @@ public class Incident extends PanacheEntityBase {
         return find("groupingKey = ?1 and status = ?2", groupingKey, IncidentStatus.OPEN).firstResultOptional();
     }
 
+    /** The open incident an alert with this id was grouped into, if any. */
+    public static Optional<Incident> findOpenHolding(String alertId) {
+        return find("select distinct i from Incident i join i.alerts a where i.status = ?1 and a.alertId = ?2", IncidentStatus.OPEN, alertId)
+                .firstResultOptional();
+    }
+
     public Optional<IncidentAlert> alert(String alertId) {
         return alerts.stream().filter(a -> a.alertId.equals(alertId)).findFirst();
     }

@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Phase 1 detection: a firing alert opens an incident or joins the open one of its group; a resolved alert
- * updates the incident it belongs to; a delivery that repeats what is known changes nothing. Every change to
+ * Phase 1 detection: a firing alert opens an incident or joins the open one of its group; an acknowledged or
+ * resolved alert updates the incident it belongs to; a delivery that repeats what is known changes nothing. Every change to
  * an incident's severity is published through the outbox.
  */
 @ApplicationScoped
@@ -36,10 +36,14 @@ public class IncidentDetector {
     /** Applies one AlertReceived event, identified by its CloudEvents id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(String eventId, AlertReceived alert) {
-        Optional<Incident> open = Incident.findOpen(groupingKeyOf(alert));
+        // An alert already grouped is found by its id: a PagerDuty resolve or acknowledge may name nothing else.
+        Optional<Incident> holding = Incident.findOpenHolding(alert.getAlertId());
         if (alert.getStatus() == AlertStatus.RESOLVED) {
-            open.ifPresent(incident -> resolve(incident, eventId, alert));
-        } else if (open.isEmpty()) {
+            holding.ifPresent(incident -> resolve(incident, eventId, alert));
+            return;
+        }
+        Optional<Incident> open = holding.or(() -> Incident.findOpen(groupingKeyOf(alert)));
+        if (open.isEmpty()) {
             openIncident(eventId, alert);
         } else {
             join(open.get(), eventId, alert);
@@ -76,12 +80,12 @@ public class IncidentDetector {
 
     private void join(Incident incident, String eventId, AlertReceived alert) {
         Optional<IncidentAlert> known = incident.alert(alert.getAlertId());
-        if (known.isPresent() && known.get().status == AlertStatus.FIRING && known.get().startsAt.equals(alert.getStartsAt())) {
+        if (known.isPresent() && known.get().status == alert.getStatus() && known.get().startsAt.equals(alert.getStartsAt())) {
             return;
         }
         if (known.isPresent()) {
             IncidentAlert again = known.get();
-            again.status = AlertStatus.FIRING;
+            again.status = alert.getStatus();
             again.startsAt = alert.getStartsAt();
             again.endsAt = null;
             again.labels = new TreeMap<>(alert.getLabels());
@@ -107,7 +111,7 @@ public class IncidentDetector {
 
     private static void resolve(Incident incident, String eventId, AlertReceived alert) {
         incident.alert(alert.getAlertId())
-                .filter(known -> known.status == AlertStatus.FIRING)
+                .filter(known -> known.status != AlertStatus.RESOLVED)
                 .ifPresent(known -> {
                     known.status = AlertStatus.RESOLVED;
                     known.endsAt = alert.getEndsAt();

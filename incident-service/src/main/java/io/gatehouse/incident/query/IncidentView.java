@@ -38,7 +38,7 @@ public record IncidentView(
     static IncidentView of(Incident incident) {
         return new IncidentView(incident.id, incident.title, incident.service, incident.alertName, incident.groupingKey,
                 incident.status, incident.severity, incident.severityRule, incident.severityRationale, incident.openedAt,
-                incident.updatedAt, incident.alerts.stream().filter(a -> a.status == AlertStatus.FIRING).count(),
+                incident.updatedAt, incident.alerts.stream().filter(a -> a.status != AlertStatus.RESOLVED).count(),
                 incident.alerts.stream().map(AlertView::of).toList());
     }
 }

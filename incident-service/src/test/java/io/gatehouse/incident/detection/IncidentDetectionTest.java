@@ -118,6 +118,27 @@ class IncidentDetectionTest {
     }
 
     @Test
+    void anAcknowledgeOrResolveThatNamesOnlyTheAlertIdFindsTheIncidentHoldingIt() {
+        String alertName = unique("CheckoutLatency");
+        String dedupKey = "pd-" + UUID.randomUUID();
+        publish(alert(alertName, dedupKey, AlertStatus.FIRING, Map.of("severity", "error")));
+        String id = awaitIncident("checkout:" + alertName, 1).getString("id");
+
+        // PagerDuty acknowledge and resolve events carry no payload: intake names the alert after its dedup key.
+        publish(alert(dedupKey, dedupKey, AlertStatus.ACKNOWLEDGED, Map.of(), null));
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonPath incident = given().get("/v1/incidents/" + id).jsonPath();
+            assertThat(incident.getString("alerts[0].status")).isEqualTo("ACKNOWLEDGED");
+            assertThat(incident.getInt("firingAlerts")).as("an acknowledged alert still holds").isEqualTo(1);
+        });
+
+        publish(alert(dedupKey, dedupKey, AlertStatus.RESOLVED, Map.of(), null));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(given().get("/v1/incidents/" + id).jsonPath().getInt("firingAlerts")).isZero());
+        assertThat(given().get("/v1/incidents").jsonPath().getList("findAll { it.alertName == '" + dedupKey + "' }"))
+                .as("no incident was opened for the bare dedup key").isEmpty();
+    }
+
+    @Test
     void aWorseAlertJoiningTheIncidentRaisesItsSeverityAndSaysFromWhat() {
         String alertName = unique("CheckoutLatencyDegraded");
         try (TopicReader incidents = new TopicReader(bootstrap, Topics.INCIDENTS)) {
@@ -170,7 +191,9 @@ class IncidentDetectionTest {
     private static AlertReceived alert(String alertName, String alertId, AlertStatus status, Map<String, String> extraLabels, String service) {
         Map<String, String> labels = new HashMap<>(extraLabels);
         labels.put("alertname", alertName);
-        labels.put("service", service);
+        if (service != null) {
+            labels.put("service", service);
+        }
         return AlertReceived.newBuilder()
                 .setAlertId(alertId)
                 .setSource("alertmanager")
@@ -192,7 +215,7 @@ class IncidentDetectionTest {
     }
 
     private String publishWithId(AlertReceived alert, String eventId) {
-        String group = alert.getService() + ":" + alert.getAlertName();
+        String group = (alert.getService() == null ? "unknown" : alert.getService()) + ":" + alert.getAlertName();
         RecordHeaders headers = new RecordHeaders();
         CloudEvent.of(alert, eventId, "/test", group, alert.getReceivedAt()).writeTo(headers);
         RawRecords.send(bootstrap, Topics.ALERTS, group, headers, EventCodec.encode(alert));

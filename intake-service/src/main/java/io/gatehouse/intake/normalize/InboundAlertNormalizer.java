@@ -35,7 +35,7 @@ public class InboundAlertNormalizer {
     @Blocking // the raw record is acknowledged only after the broker has every alert normalized from it
     public void normalize(ConsumerRecord<String, byte[]> record) {
         InboundRecord origin = new InboundRecord(record.topic(), record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()));
-        List<AlertReceived> received = PayloadFormat.of(record.headers(), record.value()).normalize(record.value(), origin);
+        List<AlertReceived> received = PayloadFormat.of(record.headers(), record.value()).parse(record.headers(), record.value()).normalize(origin);
         for (int i = 0; i < received.size(); i++) {
             AlertReceived alert = received.get(i);
             String group = AlertGroups.keyOf(alert.getService(), alert.getAlertName());

@@ -1,8 +1,7 @@
 package io.gatehouse.intake.webhook;
 
 import io.gatehouse.events.Topics;
-import io.gatehouse.intake.normalize.AlertmanagerNormalizer;
-import io.gatehouse.intake.normalize.AlertmanagerWebhook;
+import io.gatehouse.intake.normalize.ParsedPayload;
 import io.gatehouse.intake.normalize.PayloadFormat;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -11,9 +10,14 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -25,11 +29,17 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * alerts.inbound before the answer: a 202 means the alert cannot be lost any more.
  */
 @Path("/v1/alerts")
+@Consumes(MediaType.WILDCARD)
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "202", description = "Stored on alerts.inbound; normalized asynchronously")
+@APIResponse(responseCode = "400", description = "Not a valid payload of this format; the body says what is wrong")
 public class AlertWebhookResource {
 
     /** What a 202 answer says. */
     public record Accepted(int alerts, String topic) {
     }
+
+    private static final String HTTP_ATTRIBUTE_PREFIX = "ce-";
 
     private final MutinyEmitter<byte[]> inbound;
 
@@ -39,21 +49,45 @@ public class AlertWebhookResource {
 
     @POST
     @Path("/alertmanager")
-    @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Receive a Prometheus Alertmanager webhook (version 4)")
-    @APIResponse(responseCode = "202", description = "Stored on alerts.inbound; normalized asynchronously")
-    @APIResponse(responseCode = "400", description = "Not a valid version 4 webhook; the body says what is wrong")
     public Uni<Response> alertmanager(byte[] body) {
-        AlertmanagerWebhook webhook = AlertmanagerNormalizer.parse(body);
-        return store(PayloadFormat.ALERTMANAGER, webhook.groupKey(), body)
-                .replaceWith(Response.accepted(new Accepted(webhook.alerts().size(), Topics.ALERTS_INBOUND)).build());
+        return accept(PayloadFormat.ALERTMANAGER, new RecordHeaders(), body);
     }
 
-    private Uni<Void> store(PayloadFormat format, String key, byte[] body) {
+    @POST
+    @Path("/grafana")
+    @Operation(summary = "Receive a Grafana unified-alerting webhook (Grafana 8 or newer; the legacy format is refused)")
+    public Uni<Response> grafana(byte[] body) {
+        return accept(PayloadFormat.GRAFANA, new RecordHeaders(), body);
+    }
+
+    @POST
+    @Path("/pagerduty")
+    @Operation(summary = "Receive a PagerDuty Events API v2 event (trigger, acknowledge, resolve)")
+    public Uni<Response> pagerDuty(byte[] body) {
+        return accept(PayloadFormat.PAGERDUTY, new RecordHeaders(), body);
+    }
+
+    @POST
+    @Operation(summary = "Receive a CloudEvent whose data is an alert payload, in structured mode "
+            + "(application/cloudevents+json) or binary mode (ce-* headers)")
+    public Uni<Response> cloudEvent(byte[] body, @Context HttpHeaders http) {
+        // Binary mode over HTTP becomes binary mode on Kafka: ce-id turns into the ce_id header, and so on.
         RecordHeaders headers = new RecordHeaders();
+        for (Map.Entry<String, List<String>> header : http.getRequestHeaders().entrySet()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (name.startsWith(HTTP_ATTRIBUTE_PREFIX) && !header.getValue().isEmpty()) {
+                headers.add("ce_" + name.substring(HTTP_ATTRIBUTE_PREFIX.length()), header.getValue().get(0).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return accept(PayloadFormat.CLOUDEVENTS, headers, body);
+    }
+
+    private Uni<Response> accept(PayloadFormat format, RecordHeaders headers, byte[] body) {
+        ParsedPayload parsed = format.parse(headers, body);
         headers.add(PayloadFormat.HEADER, format.headerValue().getBytes(StandardCharsets.UTF_8));
         return inbound.sendMessage(Message.of(body)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).withHeaders(headers).build()));
+                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(parsed.key()).withHeaders(headers).build()))
+                .replaceWith(Response.accepted(new Accepted(parsed.alertCount(), Topics.ALERTS_INBOUND)).build());
     }
 }

@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -96,22 +95,69 @@ class AlertIntakeTest {
     }
 
     @Test
-    void everyRealAlertmanagerWebhookOfTheCorpusIsAcceptedAndNormalized() throws IOException {
-        Optional<Path> folder = Corpus.folder("alertmanager");
-        assumeTrue(folder.isPresent(), () -> Corpus.absent("alertmanager"));
+    void grafanaPagerDutyAndCloudEventsEachHaveTheirEndpoint() throws IOException {
+        String alertName = uniqueAlertName();
+        String grafana = new String(fixtureNamed(alertName), StandardCharsets.UTF_8)
+                .replace("\"version\": \"4\"", "\"version\": \"1\", \"orgId\": 1, \"state\": \"alerting\"");
+        String pagerDuty = "{\"event_action\":\"trigger\",\"dedup_key\":\"" + alertName + "\",\"payload\":{\"summary\":\"s\","
+                + "\"source\":\"checkout-1\",\"severity\":\"error\",\"component\":\"checkout\",\"class\":\"" + alertName + "\"}}";
+        String structured = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/monitor\","
+                + "\"type\":\"com.example.alert\",\"data\":" + pagerDuty + "}";
         try (TopicReader alerts = new TopicReader(KafkaBrokerResource.bootstrapServers(), Topics.ALERTS)) {
-            int expected = 0;
-            for (Path webhook : Corpus.alertmanagerWebhooks(folder.get())) {
-                int count = given().contentType("application/json").body(Files.readAllBytes(webhook))
-                        .when().post("/v1/alerts/alertmanager")
+            given().contentType("application/json").body(grafana).post("/v1/alerts/grafana").then().statusCode(202).body("alerts", equalTo(2));
+            given().contentType("application/json").body(pagerDuty).post("/v1/alerts/pagerduty").then().statusCode(202).body("alerts", equalTo(1));
+            given().contentType("application/cloudevents+json").body(structured).post("/v1/alerts").then().statusCode(202);
+            given().contentType("application/json").header("ce-specversion", "1.0").header("ce-id", UUID.randomUUID().toString())
+                    .header("ce-source", "/monitor").header("ce-type", "com.example.alert").body(pagerDuty)
+                    .post("/v1/alerts").then().statusCode(202);
+
+            List<ConsumerRecord<String, byte[]>> records = alerts.await(5, r -> ("checkout:" + alertName).equals(r.key()), WAIT);
+            assertThat(records).extracting(r -> EventCodec.decode(r.value(), AlertReceived.class).getSource())
+                    .containsExactlyInAnyOrder("grafana", "grafana", "pagerduty", "pagerduty", "pagerduty");
+        }
+    }
+
+    @Test
+    void eachEndpointRefusesWhatIsNotItsFormat() {
+        given().contentType("application/json").body("{\"evalMatches\":[],\"ruleId\":1,\"ruleName\":\"CPU\"}")
+                .post("/v1/alerts/grafana").then().statusCode(400).body("context", containsString("legacy (pre-8)"));
+        given().contentType("application/json").body("{\"event_action\":\"resolve\"}")
+                .post("/v1/alerts/pagerduty").then().statusCode(400).body("context", containsString("resolve without dedup_key"));
+        given().contentType("application/json").body("{\"hello\":\"world\"}")
+                .post("/v1/alerts").then().statusCode(400).body("failed", equalTo("cloudevents payload"));
+    }
+
+    @Test
+    void everyRealAlertPayloadOfTheCorpusIsAcceptedOverHttpAndNormalizedFromKafkaWithoutAFormatHeader() throws IOException {
+        Map<Path, String> endpoints = new java.util.TreeMap<>();
+        Corpus.folder("alertmanager").ifPresent(folder -> listJson(folder).forEach(f ->
+                endpoints.put(f, f.getFileName().toString().contains("-enqueue-") ? "pagerduty" : "alertmanager")));
+        Corpus.folder("grafana").ifPresent(folder -> listJson(folder).stream()
+                .filter(f -> !f.getFileName().toString().contains("legacy")).forEach(f -> endpoints.put(f, "grafana")));
+        Corpus.folder("pagerduty").ifPresent(folder -> endpoints.put(folder.resolve("pd-api-schema-enqueue-trigger.json"), "pagerduty"));
+        assumeTrue(!endpoints.isEmpty(), () -> Corpus.absent("alertmanager, grafana and pagerduty"));
+
+        String bootstrap = KafkaBrokerResource.bootstrapServers();
+        try (TopicReader alerts = new TopicReader(bootstrap, Topics.ALERTS)) {
+            for (Map.Entry<Path, String> payload : endpoints.entrySet()) {
+                byte[] body = Files.readAllBytes(payload.getKey());
+                int count = given().contentType("application/json").body(body).post("/v1/alerts/" + payload.getValue())
                         .then().statusCode(202).extract().path("alerts");
-                expected += count;
+
+                RecordMetadata raw = RawRecords.send(bootstrap, Topics.ALERTS_INBOUND, null, Map.of(), body);
+                String coordinates = Topics.ALERTS_INBOUND + "/" + raw.partition() + "/" + raw.offset();
+                assertThat(alerts.await(count, r -> EventCodec.decode(r.value(), AlertReceived.class).getInboundRecord().equals(coordinates), WAIT))
+                        .as(payload.getKey().getFileName().toString())
+                        .allSatisfy(r -> assertThat(EventCodec.decode(r.value(), AlertReceived.class).getSource()).isEqualTo(payload.getValue()));
             }
-            // Only the corpus's Alertmanager routes deliver to receivers named *-webhook.
-            alerts.await(expected, r -> {
-                String receiver = EventCodec.decode(r.value(), AlertReceived.class).getReceiver();
-                return receiver != null && receiver.endsWith("-webhook");
-            }, WAIT);
+        }
+    }
+
+    private static List<Path> listJson(Path folder) {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

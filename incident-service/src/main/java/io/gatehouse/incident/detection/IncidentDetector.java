@@ -6,9 +6,8 @@ import io.gatehouse.events.Severity;
 import io.gatehouse.events.Topics;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.incident.messaging.Outbox;
+import io.gatehouse.incident.policy.IncidentPolicy;
 import io.gatehouse.incident.severity.Classification;
-import io.gatehouse.incident.severity.ServiceCatalog;
-import io.gatehouse.incident.severity.SeverityPolicy;
 import io.gatehouse.incident.severity.SeverityRules;
 import io.gatehouse.incident.severity.SeveritySignals;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,12 +24,13 @@ import java.util.TreeMap;
 public class IncidentDetector {
 
     private final Outbox outbox;
-    private final ServiceCatalog catalog;
-    private final SeverityRules rules = new SeverityRules(SeverityPolicy.DEFAULTS);
+    private final IncidentPolicy policy;
+    private final SeverityRules rules;
 
-    IncidentDetector(Outbox outbox, ServiceCatalog catalog) {
+    IncidentDetector(Outbox outbox, IncidentPolicy policy) {
         this.outbox = outbox;
-        this.catalog = catalog;
+        this.policy = policy;
+        this.rules = new SeverityRules(policy.severity());
     }
 
     /** Applies one AlertReceived event, identified by its CloudEvents id. */
@@ -128,7 +128,7 @@ public class IncidentDetector {
     private SeveritySignals signalsOf(Incident incident) {
         return SeveritySignals.from(
                 incident.alerts.stream().map(a -> new SeveritySignals.AlertFacts(a.labels, a.annotations)).toList(),
-                catalog.profileOf(incident.service));
+                policy.profileOf(incident.service));
     }
 
     private static IncidentAlert newAlert(Incident incident, String eventId, AlertReceived alert) {

@@ -1,7 +1,7 @@
 package io.gatehouse.incident.severity;
 
 /**
- * The thresholds of the severity rules. {@link #DEFAULTS} are SPEC.md's defaults for protocol 17.
+ * The thresholds of the severity rules, from the policy file (io.gatehouse.incident.policy).
  *
  * @param version recorded with every classification, so a severity can be traced to the policy that gave it
  */
@@ -12,6 +12,4 @@ public record SeverityPolicy(
         int sev1RegionsAffected,
         double sev2BurnRate,
         double sev2UsersAffectedShare) {
-
-    public static final SeverityPolicy DEFAULTS = new SeverityPolicy("17-defaults-1", 14.4, 0.25, 2, 6.0, 0.05);
 }

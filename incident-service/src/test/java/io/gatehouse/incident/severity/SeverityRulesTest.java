@@ -3,13 +3,14 @@ package io.gatehouse.incident.severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.events.Severity;
+import io.gatehouse.incident.policy.IncidentPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SeverityRulesTest {
 
-    private final SeverityRules rules = new SeverityRules(SeverityPolicy.DEFAULTS);
+    private final SeverityRules rules = new SeverityRules(IncidentPolicy.shipped().severity());
 
     private static SeveritySignals signals(Double burn, Double users, Integer regions, String source, Integer tier, boolean customerFacing) {
         return new SeveritySignals(burn, users, regions, source, tier, customerFacing);
@@ -40,7 +41,7 @@ class SeverityRulesTest {
 
         assertThat(classification.severity()).isEqualTo(expected);
         assertThat(classification.rule()).isEqualTo(rule);
-        assertThat(classification.policyVersion()).isEqualTo(SeverityPolicy.DEFAULTS.version());
+        assertThat(classification.policyVersion()).isEqualTo(IncidentPolicy.shipped().version()).startsWith("sha256:");
     }
 
     @Test

@@ -1,0 +1,117 @@
+package io.gatehouse.incident.policy;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.gatehouse.incident.severity.ServiceProfile;
+import io.gatehouse.incident.severity.SeverityPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Protocol 17's policy file ({@code 17.yaml}): severity thresholds and the service catalog. Its version is the
+ * SHA-256 of the file's bytes, recorded with every decision taken under it.
+ */
+public record IncidentPolicy(String version, SeverityPolicy severity, Map<String, ServiceProfile> services) {
+
+    public static final String SHIPPED = "/policy/17.yaml";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record File(Severity severity, Map<String, Service> services) {
+    }
+
+    record Severity(Thresholds sev1, Thresholds sev2) {
+    }
+
+    record Thresholds(Double sloBurnRate, Double usersAffectedShare, Integer regionsAffected) {
+    }
+
+    record Service(Integer tier, Boolean customerFacing) {
+    }
+
+    /** What the catalog says of a service; an unknown or absent one has no tier and is not customer-facing. */
+    public ServiceProfile profileOf(String service) {
+        return service == null ? ServiceProfile.UNKNOWN : services.getOrDefault(service, ServiceProfile.UNKNOWN);
+    }
+
+    /** The policy shipped with Gatehouse: SPEC.md's defaults. */
+    public static IncidentPolicy shipped() {
+        try (InputStream in = IncidentPolicy.class.getResourceAsStream(SHIPPED)) {
+            return parse(in.readAllBytes(), "the shipped " + SHIPPED);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads a policy file.
+     *
+     * @param origin where the bytes came from, for error messages
+     * @throws IllegalArgumentException naming the first thing that is missing or wrong
+     */
+    public static IncidentPolicy parse(byte[] yaml, String origin) {
+        File file;
+        try {
+            file = YAML.readValue(yaml, File.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("policy " + origin + " is not a valid 17.yaml: " + e.getMessage(), e);
+        }
+        if (file == null || file.severity() == null || file.severity().sev1() == null || file.severity().sev2() == null) {
+            throw new IllegalArgumentException("policy " + origin + " needs severity.sev1 and severity.sev2");
+        }
+        String version = "sha256:" + sha256(yaml);
+        SeverityPolicy severity = new SeverityPolicy(version,
+                positive(file.severity().sev1().sloBurnRate(), "severity.sev1.sloBurnRate", origin),
+                share(file.severity().sev1().usersAffectedShare(), "severity.sev1.usersAffectedShare", origin),
+                (int) positive(toDouble(file.severity().sev1().regionsAffected()), "severity.sev1.regionsAffected", origin),
+                positive(file.severity().sev2().sloBurnRate(), "severity.sev2.sloBurnRate", origin),
+                share(file.severity().sev2().usersAffectedShare(), "severity.sev2.usersAffectedShare", origin));
+        Map<String, ServiceProfile> services = new TreeMap<>();
+        if (file.services() != null) {
+            file.services().forEach((name, service) -> {
+                if (service == null || service.tier() == null || service.tier() < 1) {
+                    throw new IllegalArgumentException("policy " + origin + ": services." + name + ".tier must be 1 or more");
+                }
+                services.put(name, new ServiceProfile(service.tier(), Boolean.TRUE.equals(service.customerFacing())));
+            });
+        }
+        return new IncidentPolicy(version, severity, Map.copyOf(services));
+    }
+
+    private static double positive(Double value, String field, String origin) {
+        if (value == null || !(value > 0)) {
+            throw new IllegalArgumentException("policy " + origin + ": " + field + " must be a number above 0");
+        }
+        return value;
+    }
+
+    private static double share(Double value, String field, String origin) {
+        double share = positive(value, field, origin);
+        if (share > 1) {
+            throw new IllegalArgumentException("policy " + origin + ": " + field + " is a share of users, 0..1, not " + share);
+        }
+        return share;
+    }
+
+    private static Double toDouble(Integer value) {
+        return value == null ? null : value.doubleValue();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+}

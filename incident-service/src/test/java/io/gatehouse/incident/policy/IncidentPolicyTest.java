@@ -1,0 +1,63 @@
+package io.gatehouse.incident.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gatehouse.events.Severity;
+import io.gatehouse.incident.severity.ServiceProfile;
+import io.gatehouse.incident.severity.SeverityRules;
+import io.gatehouse.incident.severity.SeveritySignals;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class IncidentPolicyTest {
+
+    private static final String CUSTOM = """
+            severity:
+              sev1: {sloBurnRate: 10, usersAffectedShare: 0.1, regionsAffected: 3}
+              sev2: {sloBurnRate: 2, usersAffectedShare: 0.01}
+            services:
+              search: {tier: 2, customerFacing: true}
+            """;
+
+    @Test
+    void theShippedPolicyHoldsSpecDefaults() {
+        IncidentPolicy shipped = IncidentPolicy.shipped();
+
+        assertThat(shipped.severity().sev1BurnRate()).isEqualTo(14.4);
+        assertThat(shipped.severity().sev1UsersAffectedShare()).isEqualTo(0.25);
+        assertThat(shipped.severity().sev1RegionsAffected()).isEqualTo(2);
+        assertThat(shipped.severity().sev2BurnRate()).isEqualTo(6);
+        assertThat(shipped.severity().sev2UsersAffectedShare()).isEqualTo(0.05);
+        assertThat(shipped.profileOf("checkout")).isEqualTo(new ServiceProfile(1, true));
+        assertThat(shipped.profileOf("inventory")).isEqualTo(new ServiceProfile(2, false));
+        assertThat(shipped.profileOf("unheard-of")).isEqualTo(ServiceProfile.UNKNOWN);
+    }
+
+    @Test
+    void aDeploymentsOwnPolicyChangesTheRulesAndItsVersionIsTheFilesHash() {
+        IncidentPolicy custom = IncidentPolicy.parse(CUSTOM.getBytes(StandardCharsets.UTF_8), "test");
+        SeveritySignals burn = new SeveritySignals(10.0, null, null, null, null, false);
+
+        assertThat(new SeverityRules(custom.severity()).classify(burn).severity()).isEqualTo(Severity.SEV_1);
+        assertThat(new SeverityRules(IncidentPolicy.shipped().severity()).classify(burn).severity()).isEqualTo(Severity.SEV_2);
+        assertThat(custom.version()).startsWith("sha256:").hasSize(71).isNotEqualTo(IncidentPolicy.shipped().version());
+        assertThat(custom.profileOf("search")).isEqualTo(new ServiceProfile(2, true));
+        assertThat(IncidentPolicy.parse((CUSTOM + "\n").getBytes(StandardCharsets.UTF_8), "test").version()).isNotEqualTo(custom.version());
+    }
+
+    @Test
+    void aBrokenPolicyIsRefusedNamingWhatIsWrong() {
+        assertRefused("severity:\n  sev1: {sloBurnRate: 10, usersAffectedShare: 0.1, regionsAffected: 3}\n", "needs severity.sev1 and severity.sev2");
+        assertRefused(CUSTOM.replace("usersAffectedShare: 0.1,", "usersAffectedShare: 25,"), "severity.sev1.usersAffectedShare is a share of users");
+        assertRefused(CUSTOM.replace("sloBurnRate: 2,", "sloBurnRate: -1,"), "severity.sev2.sloBurnRate must be a number above 0");
+        assertRefused(CUSTOM.replace("tier: 2", "tier: 0"), "services.search.tier must be 1 or more");
+        assertRefused(CUSTOM.replace("sloBurnRate: 10", "sloBurnrate: 10"), "not a valid 17.yaml");
+        assertRefused("severity: [", "not a valid 17.yaml");
+    }
+
+    private static void assertRefused(String yaml, String message) {
+        assertThatThrownBy(() -> IncidentPolicy.parse(yaml.getBytes(StandardCharsets.UTF_8), "test"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+    }
+}

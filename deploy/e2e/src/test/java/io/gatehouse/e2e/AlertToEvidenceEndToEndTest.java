@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gatehouse.infra.LoopbackPorts;
+import io.gatehouse.infra.auth.DevTokens;
 import io.gatehouse.infra.corpus.Corpus;
 import io.gatehouse.infra.kafka.KafkaBrokerProcess;
 import io.gatehouse.infra.postgres.SharedPostgres;
@@ -44,7 +45,9 @@ class AlertToEvidenceEndToEndTest {
         Path work = Files.createTempDirectory("gatehouse-e2e-");
         broker = KafkaBrokerProcess.start(work.resolve("kafka"));
         SharedPostgres.Connection database = SharedPostgres.connection();
+        DevTokens.ensureKeys(work.resolve("keys"));
         Map<String, String> environment = Map.of(
+                "GATEHOUSE_JWT_PUBLIC_KEY_FILE", work.resolve("keys").resolve(DevTokens.PUBLIC_KEY_FILE).toString(),
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "GATEHOUSE_DB_URL", database.jdbcUrl(),
                 "GATEHOUSE_DB_USER", database.user(),

@@ -49,6 +49,17 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "severity_rationale", nullable = false)
     public String severityRationale;
 
+    /** The incident commander who settled the severity; null while it is only proposed. */
+    @Column(name = "severity_confirmed_by")
+    public String severityConfirmedBy;
+
+    @Column(name = "severity_confirmed_at")
+    public Instant severityConfirmedAt;
+
+    /** Why the incident was closed, in the closer's words. */
+    @Column(name = "closed_reason")
+    public String closedReason;
+
     @Column(name = "opened_at", nullable = false)
     public Instant openedAt;
 

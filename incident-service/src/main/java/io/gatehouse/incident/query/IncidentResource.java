@@ -1,13 +1,12 @@
 package io.gatehouse.incident.query;
 
-import io.gatehouse.errors.ErrorReport;
 import io.gatehouse.incident.detection.Incident;
+import io.gatehouse.incident.errors.IncidentNotFound;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import io.quarkus.panache.common.Sort;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,12 +28,7 @@ public class IncidentResource {
     @Path("/{id}")
     @Operation(summary = "One incident with its alerts")
     @APIResponse(responseCode = "404", description = "No incident has this id")
-    public Response get(@PathParam("id") String id) {
-        Incident incident = Incident.findById(id);
-        if (incident == null) {
-            return Response.status(Response.Status.NOT_FOUND).entity(new ErrorReport(ErrorReport.Severity.INFO, "incident lookup",
-                    "no incident has id " + id, "list the incidents with GET /v1/incidents", "none")).build();
-        }
-        return Response.ok(IncidentView.of(incident)).build();
+    public IncidentView get(@PathParam("id") String id) {
+        return IncidentView.of(Incident.<Incident>findByIdOptional(id).orElseThrow(() -> new IncidentNotFound(id)));
     }
 }

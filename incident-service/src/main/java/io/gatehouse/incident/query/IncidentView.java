@@ -21,6 +21,9 @@ public record IncidentView(
         Severity severity,
         String severityRule,
         String severityRationale,
+        boolean severityConfirmed,
+        String severityConfirmedBy,
+        String closedReason,
         Instant openedAt,
         Instant updatedAt,
         long firingAlerts,
@@ -37,7 +40,8 @@ public record IncidentView(
 
     static IncidentView of(Incident incident) {
         return new IncidentView(incident.id, incident.title, incident.service, incident.alertName, incident.groupingKey,
-                incident.status, incident.severity, incident.severityRule, incident.severityRationale, incident.openedAt,
+                incident.status, incident.severity, incident.severityRule, incident.severityRationale,
+                incident.severityConfirmedBy != null, incident.severityConfirmedBy, incident.closedReason, incident.openedAt,
                 incident.updatedAt, incident.alerts.stream().filter(a -> a.status != AlertStatus.RESOLVED).count(),
                 incident.alerts.stream().map(AlertView::of).toList());
     }

@@ -1,5 +1,13 @@
 package io.gatehouse.incident.detection;
 
+import static io.gatehouse.incident.TestAlerts.T0;
+import static io.gatehouse.incident.TestAlerts.WAIT;
+import static io.gatehouse.incident.TestAlerts.alert;
+import static io.gatehouse.incident.TestAlerts.awaitIncident;
+import static io.gatehouse.incident.TestAlerts.incidentOf;
+import static io.gatehouse.incident.TestAlerts.publish;
+import static io.gatehouse.incident.TestAlerts.publishWithId;
+import static io.gatehouse.incident.TestAlerts.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,6 +21,7 @@ import io.gatehouse.events.SeverityClassified;
 import io.gatehouse.events.Topics;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.events.codec.EventCodec;
+import io.gatehouse.infra.auth.DevTokensResource;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.kafka.RawRecords;
 import io.gatehouse.infra.kafka.TopicReader;
@@ -21,23 +30,17 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(DevTokensResource.class)
 class IncidentDetectionTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Instant T0 = Instant.parse("2026-11-21T14:00:36.887Z");
 
     private final String bootstrap = KafkaBrokerResource.bootstrapServers();
 
@@ -178,64 +181,5 @@ class IncidentDetectionTest {
                 .body("severity", equalTo("INFO"))
                 .body("failed", equalTo("incident lookup"))
                 .body("context", equalTo("no incident has id no-such-incident"));
-    }
-
-    private static String unique(String alertName) {
-        return alertName + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static AlertReceived alert(String alertName, String alertId, AlertStatus status, Map<String, String> extraLabels) {
-        return alert(alertName, alertId, status, extraLabels, "checkout");
-    }
-
-    private static AlertReceived alert(String alertName, String alertId, AlertStatus status, Map<String, String> extraLabels, String service) {
-        Map<String, String> labels = new HashMap<>(extraLabels);
-        labels.put("alertname", alertName);
-        if (service != null) {
-            labels.put("service", service);
-        }
-        return AlertReceived.newBuilder()
-                .setAlertId(alertId)
-                .setSource("alertmanager")
-                .setStatus(status)
-                .setAlertName(alertName)
-                .setService(service)
-                .setLabels(labels)
-                .setAnnotations(Map.of("summary", "Checkout 5xx error rate above threshold"))
-                .setStartsAt(T0.minusSeconds(2))
-                .setEndsAt(status == AlertStatus.RESOLVED ? Instant.parse("2026-11-21T14:10:00Z") : null)
-                .setFingerprint(alertId)
-                .setReceivedAt(T0)
-                .setInboundRecord("alerts.inbound/0/0")
-                .build();
-    }
-
-    private String publish(AlertReceived alert) {
-        return publishWithId(alert, UUID.randomUUID().toString());
-    }
-
-    private String publishWithId(AlertReceived alert, String eventId) {
-        String group = (alert.getService() == null ? "unknown" : alert.getService()) + ":" + alert.getAlertName();
-        RecordHeaders headers = new RecordHeaders();
-        CloudEvent.of(alert, eventId, "/test", group, alert.getReceivedAt()).writeTo(headers);
-        RawRecords.send(bootstrap, Topics.ALERTS, group, headers, EventCodec.encode(alert));
-        return eventId;
-    }
-
-    private static JsonPath incidentOf(String groupingKey) {
-        List<Map<String, Object>> matching = given().get("/v1/incidents").jsonPath().getList("findAll { it.groupingKey == '" + groupingKey + "' }");
-        assertThat(matching).hasSize(1);
-        return given().get("/v1/incidents/" + matching.get(0).get("id")).then().statusCode(200).extract().jsonPath();
-    }
-
-    private static JsonPath awaitIncident(String groupingKey, int alerts) {
-        return await().atMost(WAIT).until(() -> {
-            try {
-                JsonPath incident = incidentOf(groupingKey);
-                return incident.getList("alerts").size() == alerts ? incident : null;
-            } catch (AssertionError notYet) {
-                return null;
-            }
-        }, java.util.Objects::nonNull);
     }
 }

@@ -1,8 +1,11 @@
 package io.gatehouse.events.codec;
 
 import io.gatehouse.events.AlertReceived;
+import io.gatehouse.events.IncidentMarkedFalsePositive;
 import io.gatehouse.events.IncidentOpened;
 import io.gatehouse.events.SeverityClassified;
+import io.gatehouse.events.SeverityConfirmed;
+import io.gatehouse.events.SeverityReviewed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,14 +23,16 @@ import org.apache.avro.specific.SpecificRecordBase;
  *
  * <p>There is no schema registry: each record carries the 64-bit fingerprint of the schema it was written
  * with (Avro single-object encoding), and this catalog turns the fingerprint back into that writer schema.
- * Released versions live in {@code io/gatehouse/events/history/<EventName>/v<N>.avsc}; the newest one must
+ * Released versions live in {@code io/gatehouse/events/history/<EventName>/v<N>.avsc}, each complete in itself
+ * (named types it uses are written out in it, as Avro prints a schema); the newest one must
  * equal the generated class's schema (a test enforces it), so a changed schema cannot ship unrecorded.
  */
 public final class EventCatalog {
 
     /** The event types known to this build, in no particular order. */
-    public static final List<Class<? extends SpecificRecordBase>> EVENT_TYPES =
-            List.of(AlertReceived.class, IncidentOpened.class, SeverityClassified.class);
+    public static final List<Class<? extends SpecificRecordBase>> EVENT_TYPES = List.of(
+            AlertReceived.class, IncidentOpened.class, SeverityClassified.class, SeverityReviewed.class, SeverityConfirmed.class,
+            IncidentMarkedFalsePositive.class);
 
     private static final EventCatalog INSTANCE = new EventCatalog();
 

@@ -1,0 +1,44 @@
+package io.gatehouse.incident.errors;
+
+import io.gatehouse.errors.ErrorReport;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every refusal of incident-service answers in the error shape. */
+public class ErrorResponses {
+
+    private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
+
+    @ServerExceptionMapper
+    public Response notFound(IncidentNotFound notFound) {
+        return respond(Response.Status.NOT_FOUND, notFound.report());
+    }
+
+    @ServerExceptionMapper
+    public Response refused(ActionRefused refused) {
+        LOG.warnf("refused %s", refused.getMessage());
+        return respond(Response.Status.CONFLICT, refused.report());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException unauthenticated) {
+        return respond(Response.Status.UNAUTHORIZED, new ErrorReport(ErrorReport.Severity.WARNING, "authentication",
+                "the request carries no valid bearer token", "send Authorization: Bearer <token> from your identity provider "
+                + "(locally: deploy/local/gatehouse token NAME ROLE)", "nothing was changed"));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException forbidden) {
+        return respond(Response.Status.FORBIDDEN, new ErrorReport(ErrorReport.Severity.WARNING, "authorization",
+                "the authenticated person does not hold a role this action needs", "ask someone who holds it, or have the role granted",
+                "nothing was changed"));
+    }
+
+    private static Response respond(Response.Status status, ErrorReport report) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(report).build();
+    }
+}

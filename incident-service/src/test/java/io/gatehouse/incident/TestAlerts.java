@@ -1,0 +1,96 @@
+package io.gatehouse.incident;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.gatehouse.events.AlertReceived;
+import io.gatehouse.events.AlertStatus;
+import io.gatehouse.events.Topics;
+import io.gatehouse.events.cloudevents.CloudEvent;
+import io.gatehouse.events.codec.EventCodec;
+import io.gatehouse.infra.kafka.KafkaBrokerResource;
+import io.gatehouse.infra.kafka.RawRecords;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/** Alerts as intake-service publishes them, and waiting for the incidents they open. */
+public final class TestAlerts {
+
+    public static final Duration WAIT = Duration.ofSeconds(30);
+    public static final Instant T0 = Instant.parse("2026-11-21T14:00:36.887Z");
+
+    private TestAlerts() {
+    }
+
+    public static String unique(String alertName) {
+        return alertName + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static AlertReceived alert(String alertName, String alertId, AlertStatus status, Map<String, String> extraLabels) {
+        return alert(alertName, alertId, status, extraLabels, "checkout");
+    }
+
+    /** An alert of {@code service} (null: an alert naming no service). */
+    public static AlertReceived alert(String alertName, String alertId, AlertStatus status, Map<String, String> extraLabels, String service) {
+        Map<String, String> labels = new HashMap<>(extraLabels);
+        labels.put("alertname", alertName);
+        if (service != null) {
+            labels.put("service", service);
+        }
+        return AlertReceived.newBuilder()
+                .setAlertId(alertId)
+                .setSource("alertmanager")
+                .setStatus(status)
+                .setAlertName(alertName)
+                .setService(service)
+                .setLabels(labels)
+                .setAnnotations(Map.of("summary", "Checkout 5xx error rate above threshold"))
+                .setStartsAt(T0.minusSeconds(2))
+                .setEndsAt(status == AlertStatus.RESOLVED ? Instant.parse("2026-11-21T14:10:00Z") : null)
+                .setFingerprint(alertId)
+                .setReceivedAt(T0)
+                .setInboundRecord("alerts.inbound/0/0")
+                .build();
+    }
+
+    /** Publishes the alert on gatehouse.alerts as a new event; returns the event id. */
+    public static String publish(AlertReceived alert) {
+        return publishWithId(alert, UUID.randomUUID().toString());
+    }
+
+    public static String publishWithId(AlertReceived alert, String eventId) {
+        String group = (alert.getService() == null ? "unknown" : alert.getService()) + ":" + alert.getAlertName();
+        RecordHeaders headers = new RecordHeaders();
+        CloudEvent.of(alert, eventId, "/test", group, alert.getReceivedAt()).writeTo(headers);
+        RawRecords.send(KafkaBrokerResource.bootstrapServers(), Topics.ALERTS, group, headers, EventCodec.encode(alert));
+        return eventId;
+    }
+
+    /** The one incident of a group, as GET /v1/incidents/{id} shows it; fails when there is not exactly one. */
+    public static JsonPath incidentOf(String groupingKey) {
+        List<Map<String, Object>> matching = given().get("/v1/incidents").jsonPath().getList("findAll { it.groupingKey == '" + groupingKey + "' }");
+        if (matching.size() != 1) {
+            throw new AssertionError(matching.size() + " incidents for " + groupingKey);
+        }
+        return given().get("/v1/incidents/" + matching.get(0).get("id")).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Waits until the group's incident holds {@code alerts} alerts. */
+    public static JsonPath awaitIncident(String groupingKey, int alerts) {
+        return await().atMost(WAIT).until(() -> {
+            try {
+                JsonPath incident = incidentOf(groupingKey);
+                return incident.getList("alerts").size() == alerts ? incident : null;
+            } catch (AssertionError notYet) {
+                return null;
+            }
+        }, Objects::nonNull);
+    }
+}

@@ -37,8 +37,19 @@ public final class TestAlerts {
         return alert(alertName, alertId, status, extraLabels, "checkout");
     }
 
-    /** An alert of {@code service} (null: an alert naming no service). */
+    /** An alert of {@code service} (null: an alert naming no service), received at {@link #T0}. */
     public static AlertReceived alert(String alertName, String alertId, AlertStatus status, Map<String, String> extraLabels, String service) {
+        return alert(alertName, alertId, status, extraLabels, service, T0);
+    }
+
+    /** An alert received now: for what is timed against the wall clock, such as notification latency. */
+    public static AlertReceived alertReceivedNow(String alertName, String alertId, AlertStatus status, Map<String, String> extraLabels,
+                                                 String service) {
+        return alert(alertName, alertId, status, extraLabels, service, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    }
+
+    private static AlertReceived alert(String alertName, String alertId, AlertStatus status, Map<String, String> extraLabels, String service,
+                                       Instant receivedAt) {
         Map<String, String> labels = new HashMap<>(extraLabels);
         labels.put("alertname", alertName);
         if (service != null) {
@@ -52,10 +63,10 @@ public final class TestAlerts {
                 .setService(service)
                 .setLabels(labels)
                 .setAnnotations(Map.of("summary", "Checkout 5xx error rate above threshold"))
-                .setStartsAt(T0.minusSeconds(2))
+                .setStartsAt(receivedAt.minusSeconds(2))
                 .setEndsAt(status == AlertStatus.RESOLVED ? Instant.parse("2026-11-21T14:10:00Z") : null)
                 .setFingerprint(alertId)
-                .setReceivedAt(T0)
+                .setReceivedAt(receivedAt)
                 .setInboundRecord("alerts.inbound/0/0")
                 .build();
     }

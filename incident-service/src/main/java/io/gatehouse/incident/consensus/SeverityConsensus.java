@@ -10,7 +10,10 @@ import io.gatehouse.incident.detection.Incident;
 import io.gatehouse.incident.detection.IncidentStatus;
 import io.gatehouse.incident.errors.ActionRefused;
 import io.gatehouse.incident.errors.IncidentNotFound;
+import io.gatehouse.incident.gates.IncidentGates;
 import io.gatehouse.incident.messaging.Outbox;
+import io.gatehouse.incident.notification.Notification;
+import io.gatehouse.incident.notification.Notifications;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.avro.specific.SpecificRecord;
@@ -27,9 +30,13 @@ import java.util.UUID;
 public class SeverityConsensus {
 
     private final Outbox outbox;
+    private final Notifications notifications;
+    private final IncidentGates gates;
 
-    SeverityConsensus(Outbox outbox) {
+    SeverityConsensus(Outbox outbox, Notifications notifications, IncidentGates gates) {
         this.outbox = outbox;
+        this.notifications = notifications;
+        this.gates = gates;
     }
 
     @Transactional
@@ -83,7 +90,12 @@ public class SeverityConsensus {
                 .setNote(note)
                 .setConfirmedAt(at)
                 .build();
-        publish(incident, event, at);
+        String eventId = publish(incident, event, at);
+        incident.severityConfirmedEventId = eventId;
+        if (incident.severity != proposed) {
+            notifications.request(incident, Notification.SEVERITY_CHANGED, eventId, at);
+        }
+        gates.evaluateSeverityAlignment(incident, eventId, at);
         return event;
     }
 
@@ -116,9 +128,9 @@ public class SeverityConsensus {
         }
     }
 
-    private void publish(Incident incident, SpecificRecord event, Instant at) {
+    private String publish(Incident incident, SpecificRecord event, Instant at) {
         // A person's action has no earlier event as its cause; the request itself is the cause.
-        outbox.append(Topics.INCIDENTS, incident.id, event, UUID.randomUUID().toString(), at);
+        return outbox.append(Topics.INCIDENTS, incident.id, event, UUID.randomUUID().toString(), at);
     }
 
     /** A person's action happens now; its event carries that time from here on. */

@@ -1,5 +1,6 @@
 package io.gatehouse.incident.detection;
 
+import io.gatehouse.events.GateOutcome;
 import io.gatehouse.events.Severity;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
@@ -55,6 +56,15 @@ public class Incident extends PanacheEntityBase {
 
     @Column(name = "severity_confirmed_at")
     public Instant severityConfirmedAt;
+
+    /** The SeverityConfirmed event, which gate 1 cites as its evidence of consensus. */
+    @Column(name = "severity_confirmed_event_id")
+    public String severityConfirmedEventId;
+
+    /** The outcome of gate 1's latest evaluation; null until it was evaluated. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "gate1_outcome")
+    public GateOutcome gate1Outcome;
 
     /** Why the incident was closed, in the closer's words. */
     @Column(name = "closed_reason")

@@ -6,6 +6,8 @@ import io.gatehouse.events.Severity;
 import io.gatehouse.events.Topics;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.incident.messaging.Outbox;
+import io.gatehouse.incident.notification.Notification;
+import io.gatehouse.incident.notification.Notifications;
 import io.gatehouse.incident.policy.IncidentPolicy;
 import io.gatehouse.incident.severity.Classification;
 import io.gatehouse.incident.severity.SeverityRules;
@@ -18,17 +20,19 @@ import java.util.TreeMap;
 /**
  * Phase 1 detection: a firing alert opens an incident or joins the open one of its group; an acknowledged or
  * resolved alert updates the incident it belongs to; a delivery that repeats what is known changes nothing. Every change to
- * an incident's severity is published through the outbox.
+ * an incident's severity is published through the outbox, and announced to the stakeholders the policy routes it to.
  */
 @ApplicationScoped
 public class IncidentDetector {
 
     private final Outbox outbox;
+    private final Notifications notifications;
     private final IncidentPolicy policy;
     private final SeverityRules rules;
 
-    IncidentDetector(Outbox outbox, IncidentPolicy policy) {
+    IncidentDetector(Outbox outbox, Notifications notifications, IncidentPolicy policy) {
         this.outbox = outbox;
+        this.notifications = notifications;
         this.policy = policy;
         this.rules = new SeverityRules(policy.severity());
     }
@@ -76,6 +80,7 @@ public class IncidentDetector {
         outbox.append(Topics.INCIDENTS, incident.id,
                 IncidentEvents.classified(incident, classification, signalsOf(incident), null, alert.getReceivedAt()),
                 eventId, alert.getReceivedAt());
+        notifications.request(incident, Notification.INCIDENT_OPENED, eventId, alert.getReceivedAt());
     }
 
     private void join(Incident incident, String eventId, AlertReceived alert) {
@@ -106,6 +111,7 @@ public class IncidentDetector {
             outbox.append(Topics.INCIDENTS, incident.id,
                     IncidentEvents.classified(incident, classification, signalsOf(incident), previous, alert.getReceivedAt()),
                     eventId, alert.getReceivedAt());
+            notifications.request(incident, Notification.SEVERITY_CHANGED, eventId, alert.getReceivedAt());
         }
     }
 

@@ -22,9 +22,10 @@ public class Outbox {
      * @param causeEventId the id of the event that caused this one; with the event type it fixes this event's
      *     id, so reprocessing the cause cannot publish a second, different event
      * @param time when the fact happened, taken from the cause, never the wall clock
+     * @return the event's CloudEvents id, for evidence that cites it
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void append(String topic, String subject, SpecificRecord event, String causeEventId, Instant time) {
+    public String append(String topic, String subject, SpecificRecord event, String causeEventId, Instant time) {
         CloudEvent attributes = CloudEvent.of(event, CloudEvent.deriveId(causeEventId, event.getSchema().getFullName(), subject),
                 SOURCE, subject, time);
         OutboxEvent row = new OutboxEvent();
@@ -37,5 +38,6 @@ public class Outbox {
         row.time = attributes.time();
         row.payload = EventCodec.encode(event);
         row.persist();
+        return row.eventId;
     }
 }

@@ -11,15 +11,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Protocol 17's policy file ({@code 17.yaml}): severity thresholds and the service catalog. Its version is the
+ * Protocol 17's policy file ({@code 17.yaml}): severity thresholds, the service catalog and notification routing. Its version is the
  * SHA-256 of the file's bytes, recorded with every decision taken under it.
  */
-public record IncidentPolicy(String version, SeverityPolicy severity, Map<String, ServiceProfile> services) {
+public record IncidentPolicy(String version, SeverityPolicy severity, Map<String, ServiceProfile> services, NotificationPolicy notifications) {
 
     public static final String SHIPPED = "/policy/17.yaml";
 
@@ -27,7 +30,13 @@ public record IncidentPolicy(String version, SeverityPolicy severity, Map<String
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record File(Severity severity, Map<String, Service> services) {
+    record File(Severity severity, Map<String, Service> services, Notifications notifications) {
+    }
+
+    record Notifications(Integer maxLatencySeconds, Map<io.gatehouse.events.Severity, Route> routes) {
+    }
+
+    record Route(List<String> channels, List<String> audience) {
     }
 
     record Severity(Thresholds sev1, Thresholds sev2) {
@@ -85,7 +94,24 @@ public record IncidentPolicy(String version, SeverityPolicy severity, Map<String
                 services.put(name, new ServiceProfile(service.tier(), Boolean.TRUE.equals(service.customerFacing())));
             });
         }
-        return new IncidentPolicy(version, severity, Map.copyOf(services));
+        return new IncidentPolicy(version, severity, Map.copyOf(services), notificationsOf(file.notifications(), origin));
+    }
+
+    private static NotificationPolicy notificationsOf(Notifications notifications, String origin) {
+        if (notifications == null || notifications.routes() == null) {
+            throw new IllegalArgumentException("policy " + origin + " needs notifications.routes for SEV_1, SEV_2 and SEV_3");
+        }
+        Map<io.gatehouse.events.Severity, NotificationPolicy.Route> routes = new EnumMap<>(io.gatehouse.events.Severity.class);
+        for (io.gatehouse.events.Severity severity : io.gatehouse.events.Severity.values()) {
+            Route route = notifications.routes().get(severity);
+            if (route == null || route.channels() == null || route.channels().isEmpty()) {
+                throw new IllegalArgumentException("policy " + origin + ": notifications.routes." + severity + " needs at least one channel");
+            }
+            routes.put(severity, new NotificationPolicy.Route(List.copyOf(route.channels()),
+                    route.audience() == null ? List.of() : List.copyOf(route.audience())));
+        }
+        double maxLatency = positive(toDouble(notifications.maxLatencySeconds()), "notifications.maxLatencySeconds", origin);
+        return new NotificationPolicy(Duration.ofSeconds((long) maxLatency), Map.copyOf(routes));
     }
 
     private static double positive(Double value, String field, String origin) {

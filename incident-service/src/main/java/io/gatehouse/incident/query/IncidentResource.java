@@ -2,12 +2,14 @@ package io.gatehouse.incident.query;
 
 import io.gatehouse.incident.detection.Incident;
 import io.gatehouse.incident.errors.IncidentNotFound;
+import io.gatehouse.incident.notification.Notification;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import io.quarkus.panache.common.Sort;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,5 +32,22 @@ public class IncidentResource {
     @APIResponse(responseCode = "404", description = "No incident has this id")
     public IncidentView get(@PathParam("id") String id) {
         return IncidentView.of(Incident.<Incident>findByIdOptional(id).orElseThrow(() -> new IncidentNotFound(id)));
+    }
+
+    /** A notification as the API shows it, with its delivery record. */
+    public record NotificationView(String channel, List<String> audience, String reason, String severity, String status,
+                                   int attempts, Instant requestedAt, Instant completedAt, Long latencyMillis,
+                                   String lastError, String text) {
+    }
+
+    @GET
+    @Path("/{id}/notifications")
+    @Operation(summary = "Every stakeholder notification about the incident, with attempts, latency and errors")
+    @APIResponse(responseCode = "404", description = "No incident has this id")
+    public List<NotificationView> notifications(@PathParam("id") String id) {
+        Incident.<Incident>findByIdOptional(id).orElseThrow(() -> new IncidentNotFound(id));
+        return Notification.ofIncident(id).stream().map(n -> new NotificationView(n.channel, List.of(n.audience.split(",")), n.reason,
+                n.severity.name(), n.status.name(), n.attempts, n.requestedAt, n.completedAt,
+                n.latency() == null ? null : n.latency().toMillis(), n.lastError, n.text)).toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.gatehouse.incident.query;
 
 import io.gatehouse.events.AlertStatus;
+import io.gatehouse.events.GateOutcome;
 import io.gatehouse.events.Severity;
 import io.gatehouse.incident.detection.Incident;
 import io.gatehouse.incident.detection.IncidentAlert;
@@ -24,6 +25,7 @@ public record IncidentView(
         boolean severityConfirmed,
         String severityConfirmedBy,
         String closedReason,
+        GateOutcome gate1,
         Instant openedAt,
         Instant updatedAt,
         long firingAlerts,
@@ -41,7 +43,7 @@ public record IncidentView(
     static IncidentView of(Incident incident) {
         return new IncidentView(incident.id, incident.title, incident.service, incident.alertName, incident.groupingKey,
                 incident.status, incident.severity, incident.severityRule, incident.severityRationale,
-                incident.severityConfirmedBy != null, incident.severityConfirmedBy, incident.closedReason, incident.openedAt,
+                incident.severityConfirmedBy != null, incident.severityConfirmedBy, incident.closedReason, incident.gate1Outcome, incident.openedAt,
                 incident.updatedAt, incident.alerts.stream().filter(a -> a.status != AlertStatus.RESOLVED).count(),
                 incident.alerts.stream().map(AlertView::of).toList());
     }

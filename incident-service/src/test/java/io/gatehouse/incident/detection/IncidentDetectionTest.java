@@ -21,6 +21,7 @@ import io.gatehouse.events.SeverityClassified;
 import io.gatehouse.events.Topics;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.events.codec.EventCodec;
+import io.gatehouse.incident.SlackReceiverResource;
 import io.gatehouse.infra.auth.DevTokensResource;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.kafka.RawRecords;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(EmbeddedPostgresResource.class)
 @WithTestResource(DevTokensResource.class)
+@WithTestResource(SlackReceiverResource.class)
 class IncidentDetectionTest {
 
     private final String bootstrap = KafkaBrokerResource.bootstrapServers();
@@ -97,9 +99,10 @@ class IncidentDetectionTest {
             List<ConsumerRecord<String, byte[]>> events = incidents.await(2, r -> incident.getString("id").equals(r.key()), WAIT);
             assertThat(given().get("/v1/incidents").jsonPath().getList("findAll { it.groupingKey == '" + group + "' }")).hasSize(1);
             assertThat(marker).isNotEqualTo(firstEventId);
-            assertThat(incidents.seen().stream().filter(r -> incident.getString("id").equals(r.key())).count())
-                    .as("only IncidentOpened and SeverityClassified: joining alerts of the same severity publish nothing")
-                    .isEqualTo(events.size());
+            assertThat(incidents.seen().stream().filter(r -> incident.getString("id").equals(r.key()))
+                    .map(r -> CloudEvent.readFrom(r.headers()).type()).filter(type -> type.endsWith("Opened") || type.endsWith("Classified")))
+                    .as("one IncidentOpened and one SeverityClassified: joining alerts of the same severity change neither")
+                    .hasSize(2);
         }
     }
 
@@ -150,8 +153,9 @@ class IncidentDetectionTest {
 
             publish(alert(alertName, "fp-l2", AlertStatus.FIRING, Map.of("severity", "warning", "slo_burn_rate", "20")));
 
-            List<ConsumerRecord<String, byte[]>> events = incidents.await(3, r -> id.equals(r.key()), WAIT);
-            SeverityClassified raised = EventCodec.decode(events.get(2).value(), SeverityClassified.class);
+            List<ConsumerRecord<String, byte[]>> classified = incidents.await(2, r -> id.equals(r.key())
+                    && CloudEvent.readFrom(r.headers()).type().equals(SeverityClassified.class.getName()), WAIT);
+            SeverityClassified raised = EventCodec.decode(classified.get(1).value(), SeverityClassified.class);
             assertThat(raised.getPreviousSeverity()).isEqualTo(Severity.SEV_2);
             assertThat(raised.getSeverity()).isEqualTo(Severity.SEV_1);
             assertThat(raised.getRule()).isEqualTo("sev1.slo-burn-rate");

@@ -18,6 +18,12 @@ class IncidentPolicyTest {
               sev2: {sloBurnRate: 2, usersAffectedShare: 0.01}
             services:
               search: {tier: 2, customerFacing: true}
+            notifications:
+              maxLatencySeconds: 120
+              routes:
+                SEV_1: {channels: [pager, bridge], audience: [incident-commander]}
+                SEV_2: {channels: [bridge], audience: [responder]}
+                SEV_3: {channels: [team], audience: []}
             """;
 
     @Test
@@ -32,6 +38,8 @@ class IncidentPolicyTest {
         assertThat(shipped.profileOf("checkout")).isEqualTo(new ServiceProfile(1, true));
         assertThat(shipped.profileOf("inventory")).isEqualTo(new ServiceProfile(2, false));
         assertThat(shipped.profileOf("unheard-of")).isEqualTo(ServiceProfile.UNKNOWN);
+        assertThat(shipped.notifications().maxLatency()).hasMinutes(5);
+        assertThat(shipped.notifications().routeFor(Severity.SEV_3).channels()).containsExactly("team-alerts");
     }
 
     @Test
@@ -43,6 +51,8 @@ class IncidentPolicyTest {
         assertThat(new SeverityRules(IncidentPolicy.shipped().severity()).classify(burn).severity()).isEqualTo(Severity.SEV_2);
         assertThat(custom.version()).startsWith("sha256:").hasSize(71).isNotEqualTo(IncidentPolicy.shipped().version());
         assertThat(custom.profileOf("search")).isEqualTo(new ServiceProfile(2, true));
+        assertThat(custom.notifications().maxLatency()).hasSeconds(120);
+        assertThat(custom.notifications().routeFor(Severity.SEV_1).channels()).containsExactly("pager", "bridge");
         assertThat(IncidentPolicy.parse((CUSTOM + "\n").getBytes(StandardCharsets.UTF_8), "test").version()).isNotEqualTo(custom.version());
     }
 
@@ -54,6 +64,8 @@ class IncidentPolicyTest {
         assertRefused(CUSTOM.replace("tier: 2", "tier: 0"), "services.search.tier must be 1 or more");
         assertRefused(CUSTOM.replace("sloBurnRate: 10", "sloBurnrate: 10"), "not a valid 17.yaml");
         assertRefused("severity: [", "not a valid 17.yaml");
+        assertRefused(CUSTOM.replace("SEV_3: {channels: [team], audience: []}", "SEV_3: {channels: [], audience: []}"),
+                "notifications.routes.SEV_3 needs at least one channel");
     }
 
     private static void assertRefused(String yaml, String message) {

@@ -1,11 +1,13 @@
 package io.gatehouse.events.codec;
 
 import io.gatehouse.events.AlertReceived;
+import io.gatehouse.events.GateEvaluated;
 import io.gatehouse.events.IncidentMarkedFalsePositive;
 import io.gatehouse.events.IncidentOpened;
 import io.gatehouse.events.SeverityClassified;
 import io.gatehouse.events.SeverityConfirmed;
 import io.gatehouse.events.SeverityReviewed;
+import io.gatehouse.events.StakeholdersNotified;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +34,7 @@ public final class EventCatalog {
     /** The event types known to this build, in no particular order. */
     public static final List<Class<? extends SpecificRecordBase>> EVENT_TYPES = List.of(
             AlertReceived.class, IncidentOpened.class, SeverityClassified.class, SeverityReviewed.class, SeverityConfirmed.class,
-            IncidentMarkedFalsePositive.class);
+            IncidentMarkedFalsePositive.class, StakeholdersNotified.class, GateEvaluated.class);
 
     private static final EventCatalog INSTANCE = new EventCatalog();
 

@@ -119,7 +119,8 @@ class SchemaEvolutionTest {
                 case DOUBLE -> 0.5;
                 case BOOLEAN -> true;
                 case ENUM -> new GenericData.EnumSymbol(schema, schema.getEnumSymbols().get(0));
-                case MAP -> Map.of("key", "value");
+                case MAP -> Map.of("key", valueOf(schema.getValueType(), name));
+                case ARRAY -> List.of(valueOf(schema.getElementType(), name));
                 case RECORD -> filled(schema);
                 case UNION -> valueOf(schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElseThrow(), name);
                 default -> throw new IllegalArgumentException("no sample value for " + schema.getType() + " in field " + name);

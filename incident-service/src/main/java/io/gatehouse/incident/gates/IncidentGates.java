@@ -1,0 +1,66 @@
+package io.gatehouse.incident.gates;
+
+import io.gatehouse.events.GateEvaluated;
+import io.gatehouse.events.Topics;
+import io.gatehouse.incident.detection.Incident;
+import io.gatehouse.incident.messaging.Outbox;
+import io.gatehouse.incident.notification.Notification;
+import io.gatehouse.incident.notification.NotificationStatus;
+import io.gatehouse.incident.policy.IncidentPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Evaluates an incident's gates when an input of theirs changes, records the outcome and publishes it. */
+@ApplicationScoped
+public class IncidentGates {
+
+    private static final int PROTOCOL = 17;
+
+    private final Outbox outbox;
+    private final IncidentPolicy policy;
+
+    IncidentGates(Outbox outbox, IncidentPolicy policy) {
+        this.outbox = outbox;
+        this.policy = policy;
+    }
+
+    /**
+     * Gate 1, after the severity was confirmed or a notification ended.
+     *
+     * @param causeEventId the event that changed an input of the gate
+     * @param at that event's time
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GateVerdict evaluateSeverityAlignment(Incident incident, String causeEventId, Instant at) {
+        List<Notification> opening = Notification.ofIncident(incident.id).stream()
+                .filter(n -> Notification.INCIDENT_OPENED.equals(n.reason)).toList();
+        GateVerdict verdict = SeverityAlignmentGate.evaluate(incident.severityConfirmedBy != null,
+                opening.stream().map(n -> new SeverityAlignmentGate.NotificationFacts(n.channel, n.status == NotificationStatus.DELIVERED,
+                        n.status == NotificationStatus.FAILED, n.latency(), n.lastError)).toList(),
+                policy.notifications().maxLatency());
+        List<String> evidence = new ArrayList<>();
+        if (incident.severityConfirmedEventId != null) {
+            evidence.add(incident.severityConfirmedEventId);
+        }
+        opening.stream().map(n -> n.outcomeEventId).filter(Objects::nonNull).forEach(evidence::add);
+        incident.gate1Outcome = verdict.outcome();
+        outbox.append(Topics.INCIDENTS, incident.id, GateEvaluated.newBuilder()
+                .setSubject(incident.id)
+                .setProtocol(PROTOCOL)
+                .setGate(SeverityAlignmentGate.NUMBER)
+                .setName(SeverityAlignmentGate.NAME)
+                .setOutcome(verdict.outcome())
+                .setMetrics(verdict.metrics())
+                .setThresholds(verdict.thresholds())
+                .setUnmetConditions(verdict.unmetConditions())
+                .setPolicyVersion(policy.version())
+                .setEvidenceEventIds(evidence)
+                .setEvaluatedAt(at)
+                .build(), causeEventId, at);
+        return verdict;
+    }
+}

@@ -16,6 +16,8 @@ public final class Topics {
     public static final String ALERTS_DLQ = "gatehouse.alerts.dlq";
     /** Incident events ({@link IncidentOpened}, {@link SeverityClassified}, ...), keyed by incident id. */
     public static final String INCIDENTS = "gatehouse.incidents";
+    /** Commands to the deployment system ({@link RollbackRequested}), keyed by incident id. */
+    public static final String ROLLBACKS = "gatehouse.rollbacks";
     /** Release events of protocol 14, keyed by release id. */
     public static final String RELEASES = "gatehouse.releases";
     /** Evidence events, keyed by subject id. */

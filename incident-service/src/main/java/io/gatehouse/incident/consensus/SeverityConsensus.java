@@ -9,17 +9,13 @@ import io.gatehouse.events.Topics;
 import io.gatehouse.incident.detection.Incident;
 import io.gatehouse.incident.detection.IncidentStatus;
 import io.gatehouse.incident.errors.ActionRefused;
-import io.gatehouse.incident.errors.IncidentNotFound;
 import io.gatehouse.incident.gates.IncidentGates;
 import io.gatehouse.incident.messaging.Outbox;
 import io.gatehouse.incident.notification.Notification;
 import io.gatehouse.incident.notification.Notifications;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.apache.avro.specific.SpecificRecord;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 /**
  * Phase 1 consensus. A classification is a proposal: responders confirm or dispute it, and the incident
@@ -41,7 +37,7 @@ public class SeverityConsensus {
 
     @Transactional
     public SeverityReviewed review(String incidentId, String reviewer, SeverityVerdict verdict, Severity suggested, String note) {
-        Incident incident = openIncident(incidentId, "severity review");
+        Incident incident = Incident.requireOpen(incidentId, "severity review");
         unsettled(incident, "severity review");
         SeverityReview review = new SeverityReview();
         review.incidentId = incident.id;
@@ -50,7 +46,7 @@ public class SeverityConsensus {
         review.proposedSeverity = incident.severity;
         review.suggestedSeverity = suggested;
         review.note = note;
-        review.reviewedAt = now();
+        review.reviewedAt = Outbox.actionTime();
         review.persist();
         SeverityReviewed event = SeverityReviewed.newBuilder()
                 .setIncidentId(incident.id)
@@ -61,15 +57,15 @@ public class SeverityConsensus {
                 .setNote(note)
                 .setReviewedAt(review.reviewedAt)
                 .build();
-        publish(incident, event, review.reviewedAt);
+        outbox.appendAction(Topics.INCIDENTS, incident.id, event, review.reviewedAt);
         return event;
     }
 
     @Transactional
     public SeverityConfirmed confirm(String incidentId, String commander, Severity settledOn, String note) {
-        Incident incident = openIncident(incidentId, "severity confirmation");
+        Incident incident = Incident.requireOpen(incidentId, "severity confirmation");
         unsettled(incident, "severity confirmation");
-        Instant at = now();
+        Instant at = Outbox.actionTime();
         Severity proposed = incident.severity;
         incident.severity = settledOn == null ? proposed : settledOn;
         if (incident.severity != proposed) {
@@ -90,7 +86,7 @@ public class SeverityConsensus {
                 .setNote(note)
                 .setConfirmedAt(at)
                 .build();
-        String eventId = publish(incident, event, at);
+        String eventId = outbox.appendAction(Topics.INCIDENTS, incident.id, event, at);
         incident.severityConfirmedEventId = eventId;
         if (incident.severity != proposed) {
             notifications.request(incident, Notification.SEVERITY_CHANGED, eventId, at);
@@ -101,25 +97,17 @@ public class SeverityConsensus {
 
     @Transactional
     public IncidentMarkedFalsePositive markFalsePositive(String incidentId, String person, String reason) {
-        Incident incident = openIncident(incidentId, "false positive");
-        Instant at = now();
+        Incident incident = Incident.requireOpen(incidentId, "false positive");
+        Instant at = Outbox.actionTime();
         incident.status = IncidentStatus.FALSE_POSITIVE;
         incident.closedReason = reason;
         incident.updatedAt = at;
         IncidentMarkedFalsePositive event = IncidentMarkedFalsePositive.newBuilder()
                 .setIncidentId(incident.id).setMarkedBy(person).setReason(reason).setMarkedAt(at).build();
-        publish(incident, event, at);
+        outbox.appendAction(Topics.INCIDENTS, incident.id, event, at);
         return event;
     }
 
-    private static Incident openIncident(String incidentId, String action) {
-        Incident incident = Incident.<Incident>findByIdOptional(incidentId).orElseThrow(() -> new IncidentNotFound(incidentId));
-        if (incident.status != IncidentStatus.OPEN) {
-            throw new ActionRefused(action, "incident " + incidentId + " is " + incident.status + (incident.closedReason == null ? "" : ": " + incident.closedReason),
-                    "act on an open incident");
-        }
-        return incident;
-    }
 
     private static void unsettled(Incident incident, String action) {
         if (incident.severityConfirmedBy != null) {
@@ -128,13 +116,4 @@ public class SeverityConsensus {
         }
     }
 
-    private String publish(Incident incident, SpecificRecord event, Instant at) {
-        // A person's action has no earlier event as its cause; the request itself is the cause.
-        return outbox.append(Topics.INCIDENTS, incident.id, event, UUID.randomUUID().toString(), at);
-    }
-
-    /** A person's action happens now; its event carries that time from here on. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    }
 }

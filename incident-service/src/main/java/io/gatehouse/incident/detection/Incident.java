@@ -2,6 +2,8 @@ package io.gatehouse.incident.detection;
 
 import io.gatehouse.events.GateOutcome;
 import io.gatehouse.events.Severity;
+import io.gatehouse.incident.errors.ActionRefused;
+import io.gatehouse.incident.errors.IncidentNotFound;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -82,6 +84,21 @@ public class Incident extends PanacheEntityBase {
 
     public static Optional<Incident> findOpen(String groupingKey) {
         return find("groupingKey = ?1 and status = ?2", groupingKey, IncidentStatus.OPEN).firstResultOptional();
+    }
+
+    /**
+     * The incident a person acts on, which must be open.
+     *
+     * @throws IncidentNotFound when there is none with this id
+     * @throws ActionRefused when it is closed
+     */
+    public static Incident requireOpen(String id, String action) {
+        Incident incident = Incident.<Incident>findByIdOptional(id).orElseThrow(() -> new IncidentNotFound(id));
+        if (incident.status != IncidentStatus.OPEN) {
+            throw new ActionRefused(action, "incident " + id + " is " + incident.status + (incident.closedReason == null ? "" : ": " + incident.closedReason),
+                    "act on an open incident");
+        }
+        return incident;
     }
 
     /** The open incident an alert with this id was grouped into, if any. */

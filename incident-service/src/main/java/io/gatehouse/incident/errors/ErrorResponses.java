@@ -19,6 +19,11 @@ public class ErrorResponses {
     }
 
     @ServerExceptionMapper
+    public Response invalid(InvalidRequest invalid) {
+        return respond(Response.Status.BAD_REQUEST, invalid.report());
+    }
+
+    @ServerExceptionMapper
     public Response refused(ActionRefused refused) {
         LOG.warnf("refused %s", refused.getMessage());
         return respond(Response.Status.CONFLICT, refused.report());

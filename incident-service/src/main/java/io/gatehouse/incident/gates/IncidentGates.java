@@ -4,6 +4,7 @@ import io.gatehouse.events.GateEvaluated;
 import io.gatehouse.events.Topics;
 import io.gatehouse.incident.detection.Incident;
 import io.gatehouse.incident.messaging.Outbox;
+import io.gatehouse.incident.mitigation.Mitigation;
 import io.gatehouse.incident.notification.Notification;
 import io.gatehouse.incident.notification.NotificationStatus;
 import io.gatehouse.incident.policy.IncidentPolicy;
@@ -28,6 +29,23 @@ public class IncidentGates {
         this.policy = policy;
     }
 
+    /** Gate 2, after the readiness checklist was checked or an approval or waiver was given. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GateVerdict evaluateMitigationReadiness(Incident incident, Mitigation mitigation, String causeEventId, Instant at) {
+        GateVerdict verdict = MitigationReadinessGate.evaluate(new MitigationReadinessGate.Facts(mitigation.readinessCoverage,
+                mitigation.approvedByCommander != null, mitigation.approvedByReleaseManager != null,
+                mitigation.waivedByCommander != null, mitigation.waivedByReleaseManager != null));
+        List<String> evidence = new ArrayList<>();
+        evidence.add(mitigation.planEventId);
+        if (mitigation.readinessEventId != null) {
+            evidence.add(mitigation.readinessEventId);
+        }
+        evidence.addAll(mitigation.evidenceEventIds);
+        mitigation.gate2Outcome = verdict.outcome();
+        publish(incident, MitigationReadinessGate.NUMBER, MitigationReadinessGate.NAME, verdict, evidence, causeEventId, at);
+        return verdict;
+    }
+
     /**
      * Gate 1, after the severity was confirmed or a notification ended.
      *
@@ -48,11 +66,16 @@ public class IncidentGates {
         }
         opening.stream().map(n -> n.outcomeEventId).filter(Objects::nonNull).forEach(evidence::add);
         incident.gate1Outcome = verdict.outcome();
+        publish(incident, SeverityAlignmentGate.NUMBER, SeverityAlignmentGate.NAME, verdict, evidence, causeEventId, at);
+        return verdict;
+    }
+
+    private void publish(Incident incident, int gate, String name, GateVerdict verdict, List<String> evidence, String causeEventId, Instant at) {
         outbox.append(Topics.INCIDENTS, incident.id, GateEvaluated.newBuilder()
                 .setSubject(incident.id)
                 .setProtocol(PROTOCOL)
-                .setGate(SeverityAlignmentGate.NUMBER)
-                .setName(SeverityAlignmentGate.NAME)
+                .setGate(gate)
+                .setName(name)
                 .setOutcome(verdict.outcome())
                 .setMetrics(verdict.metrics())
                 .setThresholds(verdict.thresholds())
@@ -60,7 +83,6 @@ public class IncidentGates {
                 .setPolicyVersion(policy.version())
                 .setEvidenceEventIds(evidence)
                 .setEvaluatedAt(at)
-                .build(), causeEventId, at);
-        return verdict;
+                .build(), causeEventId + "/gate-" + gate, at);
     }
 }

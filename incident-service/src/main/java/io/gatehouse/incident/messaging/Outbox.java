@@ -5,6 +5,8 @@ import io.gatehouse.events.codec.EventCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -39,5 +41,19 @@ public class Outbox {
         row.payload = EventCodec.encode(event);
         row.persist();
         return row.eventId;
+    }
+
+    /**
+     * Queues an event recording a person's action. Such an action has no earlier event as its cause: the request
+     * is the cause, and it happens now.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String appendAction(String topic, String subject, SpecificRecord event, Instant at) {
+        return append(topic, subject, event, UUID.randomUUID().toString(), at);
+    }
+
+    /** The time of a person's action: now, to the millisecond of event times. */
+    public static Instant actionTime() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

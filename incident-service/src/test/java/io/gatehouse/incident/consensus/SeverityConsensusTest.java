@@ -19,7 +19,7 @@ import io.gatehouse.events.SeverityVerdict;
 import io.gatehouse.events.Topics;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.events.codec.EventCodec;
-import io.gatehouse.incident.SlackReceiverResource;
+import io.gatehouse.incident.HttpStubsResource;
 import io.gatehouse.infra.auth.DevTokensResource;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.kafka.TopicReader;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(EmbeddedPostgresResource.class)
 @WithTestResource(DevTokensResource.class)
-@WithTestResource(SlackReceiverResource.class)
+@WithTestResource(HttpStubsResource.class)
 class SeverityConsensusTest {
 
     @Test

@@ -21,7 +21,7 @@ import io.gatehouse.events.SeverityClassified;
 import io.gatehouse.events.Topics;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.events.codec.EventCodec;
-import io.gatehouse.incident.SlackReceiverResource;
+import io.gatehouse.incident.HttpStubsResource;
 import io.gatehouse.infra.auth.DevTokensResource;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.kafka.RawRecords;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(EmbeddedPostgresResource.class)
 @WithTestResource(DevTokensResource.class)
-@WithTestResource(SlackReceiverResource.class)
+@WithTestResource(HttpStubsResource.class)
 class IncidentDetectionTest {
 
     private final String bootstrap = KafkaBrokerResource.bootstrapServers();

@@ -17,7 +17,7 @@ import io.gatehouse.events.StakeholdersNotified;
 import io.gatehouse.events.Topics;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.events.codec.EventCodec;
-import io.gatehouse.incident.SlackReceiverResource;
+import io.gatehouse.incident.HttpStubsResource;
 import io.gatehouse.incident.consensus.Roles;
 import io.gatehouse.infra.auth.DevTokensResource;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(EmbeddedPostgresResource.class)
 @WithTestResource(DevTokensResource.class)
-@WithTestResource(SlackReceiverResource.class)
+@WithTestResource(HttpStubsResource.class)
 class NotificationDeliveryTest {
 
     @Test
@@ -53,7 +53,7 @@ class NotificationDeliveryTest {
             assertThat(notified.getAudience()).contains("incident-commander", "release-manager");
             assertThat(notified.getAttempts()).isEqualTo(1);
             assertThat(notified.getLatencyMillis()).isEqualTo(Duration.between(notified.getRequestedAt(), notified.getCompletedAt()).toMillis());
-            assertThat(SlackReceiverResource.received("incident-bridge"))
+            assertThat(HttpStubsResource.received("incident-bridge"))
                     .anySatisfy(body -> assertThat(body).contains("[SEV-1] Incident opened").contains(id).contains("\"text\""));
 
             GateEvaluated beforeConsensus = decode(incidents.await(1, r -> id.equals(r.key()) && is(r, GateEvaluated.class), WAIT).get(0),
@@ -79,7 +79,7 @@ class NotificationDeliveryTest {
 
     @Test
     void aFailingChannelIsRetriedAndEveryAttemptIsOnRecord() {
-        SlackReceiverResource.failNext("team-alerts", 2);
+        HttpStubsResource.failNext("team-alerts", 2);
         String alertName = unique("InventorySyncStalled");
         publish(alertReceivedNow(alertName, "fp-" + alertName, AlertStatus.FIRING, Map.of("severity", "warning"), "inventory"));
         String id = awaitIncident("inventory:" + alertName, 1).getString("id");

@@ -2,8 +2,14 @@ package io.gatehouse.events.codec;
 
 import io.gatehouse.events.AlertReceived;
 import io.gatehouse.events.GateEvaluated;
+import io.gatehouse.events.GateWaiverGranted;
 import io.gatehouse.events.IncidentMarkedFalsePositive;
 import io.gatehouse.events.IncidentOpened;
+import io.gatehouse.events.MitigationApproved;
+import io.gatehouse.events.MitigationPlanned;
+import io.gatehouse.events.RollbackReadinessVerified;
+import io.gatehouse.events.RollbackRefused;
+import io.gatehouse.events.RollbackRequested;
 import io.gatehouse.events.SeverityClassified;
 import io.gatehouse.events.SeverityConfirmed;
 import io.gatehouse.events.SeverityReviewed;
@@ -34,7 +40,9 @@ public final class EventCatalog {
     /** The event types known to this build, in no particular order. */
     public static final List<Class<? extends SpecificRecordBase>> EVENT_TYPES = List.of(
             AlertReceived.class, IncidentOpened.class, SeverityClassified.class, SeverityReviewed.class, SeverityConfirmed.class,
-            IncidentMarkedFalsePositive.class, StakeholdersNotified.class, GateEvaluated.class);
+            IncidentMarkedFalsePositive.class, StakeholdersNotified.class, GateEvaluated.class, MitigationPlanned.class,
+            RollbackReadinessVerified.class, MitigationApproved.class, GateWaiverGranted.class, RollbackRequested.class,
+            RollbackRefused.class);
 
     private static final EventCatalog INSTANCE = new EventCatalog();
 

@@ -14,10 +14,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local Slack-compatible incoming-webhook receiver: every channel of the policy gets a URL on it. A channel can
- * be told to fail its next requests, to test retries.
+ * Local stand-ins for what incident-service calls over HTTP: a Slack-compatible incoming-webhook receiver with a
+ * URL for every channel of the policy (a channel can be told to fail its next requests, to test retries), and
+ * evidence-service's artifacts, where only release {@value #REHEARSED_RELEASE} has a rollback verification report.
  */
-public class SlackReceiverResource implements QuarkusTestResourceLifecycleManager {
+public class HttpStubsResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String REHEARSED_RELEASE = "rel-rehearsed";
 
     private static HttpServer server;
     private static final Map<String, List<String>> RECEIVED = new ConcurrentHashMap<>();
@@ -27,7 +30,8 @@ public class SlackReceiverResource implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         int port = server().getAddress().getPort();
         return Map.of("gatehouse.notify.channels.incident-bridge", "http://127.0.0.1:" + port + "/incident-bridge",
-                "gatehouse.notify.channels.team-alerts", "http://127.0.0.1:" + port + "/team-alerts");
+                "gatehouse.notify.channels.team-alerts", "http://127.0.0.1:" + port + "/team-alerts",
+                "gatehouse.evidence.url", "http://127.0.0.1:" + port + "/evidence");
     }
 
     @Override
@@ -52,6 +56,14 @@ public class SlackReceiverResource implements QuarkusTestResourceLifecycleManage
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            server.createContext("/evidence/", exchange -> {
+                boolean rehearsed = exchange.getRequestURI().getPath()
+                        .equals("/evidence/v1/evidence/" + REHEARSED_RELEASE + "/artifacts/rollback-verification-report.json");
+                byte[] answer = (rehearsed ? "{\"passed\":true,\"durationSeconds\":240,\"rtoSeconds\":600}" : "{}").getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(rehearsed ? 200 : 404, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
             server.createContext("/", exchange -> {
                 String channel = exchange.getRequestURI().getPath().substring(1);
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,0 +1,150 @@
+package io.gatehouse.incident.mitigation;
+
+import static io.gatehouse.incident.TestAlerts.WAIT;
+import static io.gatehouse.incident.TestAlerts.alert;
+import static io.gatehouse.incident.TestAlerts.awaitIncident;
+import static io.gatehouse.incident.TestAlerts.publish;
+import static io.gatehouse.incident.TestAlerts.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import io.gatehouse.events.AlertStatus;
+import io.gatehouse.events.GateEvaluated;
+import io.gatehouse.events.GateOutcome;
+import io.gatehouse.events.RollbackRefused;
+import io.gatehouse.events.RollbackRequested;
+import io.gatehouse.events.Topics;
+import io.gatehouse.events.cloudevents.CloudEvent;
+import io.gatehouse.events.codec.EventCodec;
+import io.gatehouse.incident.HttpStubsResource;
+import io.gatehouse.incident.consensus.Roles;
+import io.gatehouse.infra.auth.DevTokensResource;
+import io.gatehouse.infra.kafka.KafkaBrokerResource;
+import io.gatehouse.infra.kafka.TopicReader;
+import io.gatehouse.infra.postgres.EmbeddedPostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(DevTokensResource.class)
+@WithTestResource(HttpStubsResource.class)
+class MitigationLifecycleTest {
+
+    private static final String PLAN = """
+            {"options":[
+               {"kind":"ROLLBACK","description":"Roll checkout back to %s","pros":["known good"],"cons":["loses today's fix"],"risks":["schema drift"]},
+               {"kind":"FEATURE_FLAG_DISABLE","description":"Disable new-pricing","pros":["instant"],"cons":["partial"],"risks":["flag debt"]}],
+             "chosen":"ROLLBACK",
+             "scope":{"services":["checkout"],"regions":["eu-west-1"],"description":"EU shoppers cannot pay"},
+             "previousRelease":"%s"}""";
+
+    @Test
+    void aRollbackIsRefusedAndRecordedUntilSeverityIsConfirmedScopeRecordedAndGateTwoWaived() {
+        String id = openIncident();
+        try (TopicReader incidents = new TopicReader(KafkaBrokerResource.bootstrapServers(), Topics.INCIDENTS);
+             TopicReader rollbacks = new TopicReader(KafkaBrokerResource.bootstrapServers(), Topics.ROLLBACKS)) {
+            as("iris", Roles.INCIDENT_COMMANDER).post("/v1/incidents/" + id + "/rollback").then().statusCode(409)
+                    .body("severity", equalTo("CRITICAL"))
+                    .body("context", containsString("the severity is not confirmed"))
+                    .body("context", containsString("the affected scope is not recorded"))
+                    .body("context", containsString("gate 2 (mitigation readiness) has not been evaluated"))
+                    .body("impact", containsString("the refusal is recorded"));
+            RollbackRefused refused = EventCodec.decode(incidents.await(1, r -> id.equals(r.key()) && is(r, RollbackRefused.class), WAIT)
+                    .get(0).value(), RollbackRefused.class);
+            assertThat(refused.getRequestedBy()).isEqualTo("iris");
+            assertThat(refused.getMissingConditions()).hasSize(3);
+
+            as("iris", Roles.INCIDENT_COMMANDER).body("{}").post("/v1/incidents/" + id + "/severity/confirmation").then().statusCode(200);
+            as("iris", Roles.INCIDENT_COMMANDER).body(PLAN.formatted("rel-41", "rel-41")).post("/v1/incidents/" + id + "/mitigation/plan")
+                    .then().statusCode(200);
+            as("iris", Roles.INCIDENT_COMMANDER).post("/v1/incidents/" + id + "/rollback").then().statusCode(409)
+                    .body("context", not(containsString("severity"))).body("context", not(containsString("scope")))
+                    .body("context", containsString("gate 2"));
+
+            as("rhea", Roles.RELEASE_MANAGER).body("{\"rollbackScriptPresent\":true,\"dataBackupVerified\":true}")
+                    .post("/v1/incidents/" + id + "/mitigation/readiness").then().statusCode(200)
+                    .body("coverage", equalTo(2 / 3.0f))
+                    .body("items.find { it.name == 'previous-release-rollback-verified' }.status", equalTo("MISSING"))
+                    .body("items.find { it.name == 'previous-release-rollback-verified' }.detail", containsString("holds no rollback-verification-report.json for release rel-41"));
+            as("iris", Roles.INCIDENT_COMMANDER).body("{\"note\":\"go\"}").post("/v1/incidents/" + id + "/mitigation/approval").then().statusCode(200);
+            as("rhea", Roles.RELEASE_MANAGER).body("{}").post("/v1/incidents/" + id + "/mitigation/approval").then().statusCode(200);
+            as("iris", Roles.INCIDENT_COMMANDER).body("{\"riskAssessment\":\"rel-41 ran for 9 days without incident\"}")
+                    .post("/v1/incidents/" + id + "/gates/2/waiver").then().statusCode(200);
+            as("iris", Roles.INCIDENT_COMMANDER).post("/v1/incidents/" + id + "/rollback").then().statusCode(409)
+                    .body("context", containsString("gate 2 (mitigation readiness) has failed"));
+
+            as("rhea", Roles.RELEASE_MANAGER).body("{\"riskAssessment\":\"rollback rehearsed by hand on staging today\"}")
+                    .post("/v1/incidents/" + id + "/gates/2/waiver").then().statusCode(200);
+            given().get("/v1/incidents/" + id + "/mitigation").then().body("gate2", equalTo("WAIVED"));
+            as("iris", Roles.INCIDENT_COMMANDER).post("/v1/incidents/" + id + "/rollback").then().statusCode(202);
+
+            RollbackRequested command = EventCodec.decode(rollbacks.await(1, r -> id.equals(r.key()), WAIT).get(0).value(), RollbackRequested.class);
+            assertThat(command.getRequestedBy()).isEqualTo("iris");
+            assertThat(command.getPreviousRelease()).isEqualTo("rel-41");
+            assertThat(command.getGate2Outcome()).isEqualTo(GateOutcome.WAIVED);
+            List<GateOutcome> gate2 = incidents.await(5, r -> id.equals(r.key()) && isGate(r, 2), WAIT).stream()
+                    .map(r -> EventCodec.decode(r.value(), GateEvaluated.class).getOutcome()).toList();
+            assertThat(gate2).containsExactly(GateOutcome.FAILED, GateOutcome.FAILED, GateOutcome.FAILED, GateOutcome.FAILED, GateOutcome.WAIVED);
+        }
+        as("iris", Roles.INCIDENT_COMMANDER).post("/v1/incidents/" + id + "/rollback").then().statusCode(409)
+                .body("context", containsString("already requested by iris"));
+    }
+
+    @Test
+    void gateTwoPassesWhenThePreviousReleaseWasRehearsedAndBothApproved() {
+        String id = openIncident();
+        as("iris", Roles.INCIDENT_COMMANDER).body(PLAN.formatted(HttpStubsResource.REHEARSED_RELEASE, HttpStubsResource.REHEARSED_RELEASE))
+                .post("/v1/incidents/" + id + "/mitigation/plan").then().statusCode(200);
+        as("iris", Roles.INCIDENT_COMMANDER).body("{\"rollbackScriptPresent\":true,\"dataBackupVerified\":true}")
+                .post("/v1/incidents/" + id + "/mitigation/readiness").then().statusCode(200).body("coverage", equalTo(1.0f));
+        as("iris", Roles.INCIDENT_COMMANDER).body("{}").post("/v1/incidents/" + id + "/mitigation/approval").then().statusCode(200);
+        as("rhea", Roles.RELEASE_MANAGER).body("{}").post("/v1/incidents/" + id + "/mitigation/approval").then().statusCode(200);
+
+        given().get("/v1/incidents/" + id + "/mitigation").then().body("gate2", equalTo("PASSED"))
+                .body("approvedByCommander", equalTo("iris")).body("approvedByReleaseManager", equalTo("rhea"));
+    }
+
+    @Test
+    void onlyTheRightRolesActAndAnIncompletePlanIsRefused() {
+        String id = openIncident();
+        as("rhea", Roles.RELEASE_MANAGER).body(PLAN.formatted("r", "r")).post("/v1/incidents/" + id + "/mitigation/plan").then().statusCode(403);
+        as("rita", Roles.RESPONDER).body("{}").post("/v1/incidents/" + id + "/mitigation/approval").then().statusCode(403);
+        as("rita", Roles.RESPONDER).post("/v1/incidents/" + id + "/rollback").then().statusCode(403);
+        as("iris", Roles.INCIDENT_COMMANDER).body("{}").post("/v1/incidents/" + id + "/mitigation/approval").then().statusCode(409)
+                .body("context", containsString("has no mitigation plan"));
+        as("iris", Roles.INCIDENT_COMMANDER).body(PLAN.formatted("r", "r").replace("\"chosen\":\"ROLLBACK\"", "\"chosen\":\"HOTFIX\""))
+                .post("/v1/incidents/" + id + "/mitigation/plan").then().statusCode(400)
+                .body("context", equalTo("the chosen mitigation must be one of the options"));
+        as("iris", Roles.INCIDENT_COMMANDER).body(PLAN.formatted("r", "r").replace("\"risks\":[\"flag debt\"]", "\"risks\":[]"))
+                .post("/v1/incidents/" + id + "/mitigation/plan").then().statusCode(400);
+        as("iris", Roles.INCIDENT_COMMANDER).body("{\"riskAssessment\":\" \"}").post("/v1/incidents/" + id + "/gates/2/waiver").then().statusCode(400);
+    }
+
+    private static String openIncident() {
+        String alertName = unique("CheckoutHighErrorRate");
+        publish(alert(alertName, "fp-" + alertName, AlertStatus.FIRING, Map.of("severity", "critical")));
+        return awaitIncident("checkout:" + alertName, 1).getString("id");
+    }
+
+    private static boolean is(ConsumerRecord<String, byte[]> record, Class<?> type) {
+        return type.getName().equals(CloudEvent.readFrom(record.headers()).type());
+    }
+
+    private static boolean isGate(ConsumerRecord<String, byte[]> record, int gate) {
+        return is(record, GateEvaluated.class) && EventCodec.decode(record.value(), GateEvaluated.class).getGate() == gate;
+    }
+
+    private static RequestSpecification as(String person, String role) {
+        return given().contentType("application/json").header("Authorization", "Bearer " + DevTokensResource.token(person, role));
+    }
+}

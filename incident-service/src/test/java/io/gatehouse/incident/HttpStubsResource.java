@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Local stand-ins for what incident-service calls over HTTP: a Slack-compatible incoming-webhook receiver with a
  * URL for every channel of the policy (a channel can be told to fail its next requests, to test retries), and
- * evidence-service's artifacts, where only release {@value #REHEARSED_RELEASE} has a rollback verification report.
+ * evidence-service's artifacts, where only release {@value #REHEARSED_RELEASE} has a rollback verification report;
+ * and a rollback script for the bundled executor.
  */
 public class HttpStubsResource implements QuarkusTestResourceLifecycleManager {
 
@@ -31,12 +34,25 @@ public class HttpStubsResource implements QuarkusTestResourceLifecycleManager {
         int port = server().getAddress().getPort();
         return Map.of("gatehouse.notify.channels.incident-bridge", "http://127.0.0.1:" + port + "/incident-bridge",
                 "gatehouse.notify.channels.team-alerts", "http://127.0.0.1:" + port + "/team-alerts",
-                "gatehouse.evidence.url", "http://127.0.0.1:" + port + "/evidence");
+                "gatehouse.evidence.url", "http://127.0.0.1:" + port + "/evidence",
+                "gatehouse.rollback.executor.script", rollbackScript().toString());
     }
 
     @Override
     public void stop() {
         // Shared by every test class of this JVM.
+    }
+
+    /** A rollback script for the bundled executor: it says what it rolls back and succeeds. */
+    private static Path rollbackScript() {
+        try {
+            Path script = Files.createTempFile("gatehouse-rollback-", ".sh");
+            Files.writeString(script, "#!/bin/sh\necho \"rolling $GATEHOUSE_SERVICE back to $GATEHOUSE_PREVIOUS_RELEASE for $GATEHOUSE_INCIDENT_ID\"\n");
+            script.toFile().setExecutable(true);
+            return script;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Bodies received on a channel, in order. */

@@ -39,17 +39,19 @@ public final class TestAlerts {
 
     /** An alert of {@code service} (null: an alert naming no service), received at {@link #T0}. */
     public static AlertReceived alert(String alertName, String alertId, AlertStatus status, Map<String, String> extraLabels, String service) {
-        return alert(alertName, alertId, status, extraLabels, service, T0);
+        return alert(alertName, alertId, status, extraLabels, service, T0, Instant.parse("2026-11-21T14:10:00Z"));
     }
 
     /** An alert received now: for what is timed against the wall clock, such as notification latency. */
     public static AlertReceived alertReceivedNow(String alertName, String alertId, AlertStatus status, Map<String, String> extraLabels,
                                                  String service) {
-        return alert(alertName, alertId, status, extraLabels, service, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return alert(alertName, alertId, status, extraLabels, service, now, now);
     }
 
+    /** @param endsAt when a resolved alert ended */
     private static AlertReceived alert(String alertName, String alertId, AlertStatus status, Map<String, String> extraLabels, String service,
-                                       Instant receivedAt) {
+                                       Instant receivedAt, Instant endsAt) {
         Map<String, String> labels = new HashMap<>(extraLabels);
         labels.put("alertname", alertName);
         if (service != null) {
@@ -64,7 +66,7 @@ public final class TestAlerts {
                 .setLabels(labels)
                 .setAnnotations(Map.of("summary", "Checkout 5xx error rate above threshold"))
                 .setStartsAt(receivedAt.minusSeconds(2))
-                .setEndsAt(status == AlertStatus.RESOLVED ? Instant.parse("2026-11-21T14:10:00Z") : null)
+                .setEndsAt(status == AlertStatus.RESOLVED ? endsAt : null)
                 .setFingerprint(alertId)
                 .setReceivedAt(receivedAt)
                 .setInboundRecord("alerts.inbound/0/0")

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** An incident: the state incident-service keeps; what it publishes about it are the events in io.gatehouse.events. */
 @Entity
@@ -71,6 +73,26 @@ public class Incident extends PanacheEntityBase {
     /** Why the incident was closed, in the closer's words. */
     @Column(name = "closed_reason")
     public String closedReason;
+
+    @Column(name = "resolution_summary")
+    public String resolutionSummary;
+
+    @Column(name = "slo_restored")
+    public Boolean sloRestored;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "follow_ups")
+    public List<String> followUps;
+
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+
+    @Column(name = "resolution_event_id")
+    public String resolutionEventId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "gate4_outcome")
+    public GateOutcome gate4Outcome;
 
     @Column(name = "opened_at", nullable = false)
     public Instant openedAt;

@@ -5,5 +5,7 @@ public enum IncidentStatus {
     /** Alerts of its group join it. */
     OPEN,
     /** Closed: a responder found its alerts reflected no real problem. Alerts of its group open a new incident. */
-    FALSE_POSITIVE
+    FALSE_POSITIVE,
+    /** Closed: resolved, documented, and gate 4 passed. Alerts of its group open a new incident. */
+    RESOLVED
 }

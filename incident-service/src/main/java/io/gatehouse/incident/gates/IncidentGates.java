@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /** Evaluates an incident's gates when an input of theirs changes, records the outcome and publishes it. */
 @ApplicationScoped
@@ -46,6 +47,39 @@ public class IncidentGates {
         return verdict;
     }
 
+    /** Gate 3, after the execution was reported or recovery checks were. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GateVerdict evaluateRecoveryValidation(Incident incident, Mitigation mitigation, String causeEventId, Instant at) {
+        GateVerdict verdict = RecoveryValidationGate.evaluate(mitigation.executionStatus, mitigation.recoveryPassRate);
+        List<String> evidence = Stream.of(mitigation.executionEventId, mitigation.recoveryEventId).filter(Objects::nonNull).toList();
+        mitigation.gate3Outcome = verdict.outcome();
+        publish(incident, RecoveryValidationGate.NUMBER, RecoveryValidationGate.NAME, verdict, evidence, causeEventId, at);
+        return verdict;
+    }
+
+    /** Gate 4, after the resolution was recorded or a resolution notice ended. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GateVerdict evaluateResolution(Incident incident, ResolutionGate.Documentation documentation, List<String> rootCauseEventIds,
+                                          String causeEventId, Instant at) {
+        List<Notification> notices = Notification.ofIncident(incident.id).stream()
+                .filter(n -> Notification.INCIDENT_RESOLVED.equals(n.reason)).toList();
+        GateVerdict verdict = ResolutionGate.evaluate(documentation, facts(notices));
+        List<String> evidence = new ArrayList<>();
+        if (incident.resolutionEventId != null) {
+            evidence.add(incident.resolutionEventId);
+        }
+        evidence.addAll(rootCauseEventIds);
+        notices.stream().map(n -> n.outcomeEventId).filter(Objects::nonNull).forEach(evidence::add);
+        incident.gate4Outcome = verdict.outcome();
+        publish(incident, ResolutionGate.NUMBER, ResolutionGate.NAME, verdict, evidence, causeEventId, at);
+        return verdict;
+    }
+
+    private static List<SeverityAlignmentGate.NotificationFacts> facts(List<Notification> notifications) {
+        return notifications.stream().map(n -> new SeverityAlignmentGate.NotificationFacts(n.channel, n.status == NotificationStatus.DELIVERED,
+                n.status == NotificationStatus.FAILED, n.latency(), n.lastError)).toList();
+    }
+
     /**
      * Gate 1, after the severity was confirmed or a notification ended.
      *
@@ -56,9 +90,7 @@ public class IncidentGates {
     public GateVerdict evaluateSeverityAlignment(Incident incident, String causeEventId, Instant at) {
         List<Notification> opening = Notification.ofIncident(incident.id).stream()
                 .filter(n -> Notification.INCIDENT_OPENED.equals(n.reason)).toList();
-        GateVerdict verdict = SeverityAlignmentGate.evaluate(incident.severityConfirmedBy != null,
-                opening.stream().map(n -> new SeverityAlignmentGate.NotificationFacts(n.channel, n.status == NotificationStatus.DELIVERED,
-                        n.status == NotificationStatus.FAILED, n.latency(), n.lastError)).toList(),
+        GateVerdict verdict = SeverityAlignmentGate.evaluate(incident.severityConfirmedBy != null, facts(opening),
                 policy.notifications().maxLatency());
         List<String> evidence = new ArrayList<>();
         if (incident.severityConfirmedEventId != null) {

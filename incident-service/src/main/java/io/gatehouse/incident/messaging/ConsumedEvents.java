@@ -17,6 +17,13 @@ public class ConsumedEvents {
         this.entityManager = entityManager;
     }
 
+    /** Whether the event was consumed before: for effects that must be checked before their transaction starts. */
+    @Transactional
+    public boolean wasConsumed(String eventId) {
+        return entityManager.createNativeQuery("select count(*) from consumed_event where event_id = ?1")
+                .setParameter(1, eventId).getSingleResult() instanceof Number n && n.longValue() > 0;
+    }
+
     /** Records the event as consumed; false when it was consumed before, and its effect must not be repeated. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String eventId, String topic) {

@@ -1,5 +1,6 @@
 package io.gatehouse.incident.mitigation;
 
+import io.gatehouse.events.ExecutionStatus;
 import io.gatehouse.events.GateOutcome;
 import io.gatehouse.events.MitigationKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -70,4 +71,43 @@ public class Mitigation extends PanacheEntityBase {
 
     @Column(name = "rollback_requested_at")
     public Instant rollbackRequestedAt;
+
+    /** How the rollback's execution ended, as the deployment system reported; null until it reported. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "execution_status")
+    public ExecutionStatus executionStatus;
+
+    @Column(name = "execution_event_id")
+    public String executionEventId;
+
+    @Column(name = "recovery_pass_rate")
+    public Double recoveryPassRate;
+
+    @Column(name = "recovery_event_id")
+    public String recoveryEventId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "gate3_outcome")
+    public GateOutcome gate3Outcome;
+
+    /**
+     * Back to planning after a failed recovery or execution: the plan stands, but readiness, approvals, waivers
+     * and the rollback are for a new attempt.
+     */
+    public void reopenPlanning() {
+        readinessCoverage = null;
+        readinessEventId = null;
+        approvedByCommander = null;
+        approvedByReleaseManager = null;
+        waivedByCommander = null;
+        waivedByReleaseManager = null;
+        evidenceEventIds = new ArrayList<>();
+        gate2Outcome = null;
+        rollbackRequestedBy = null;
+        rollbackRequestedAt = null;
+        executionStatus = null;
+        executionEventId = null;
+        recoveryPassRate = null;
+        recoveryEventId = null;
+    }
 }

@@ -21,7 +21,6 @@ import io.gatehouse.incident.messaging.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -62,14 +61,8 @@ public class MitigationPlanning {
         mitigation.chosen = chosen;
         mitigation.previousRelease = previousReleaseId;
         mitigation.scopeDescription = scope.getDescription();
-        mitigation.readinessCoverage = null;
-        mitigation.readinessEventId = null;
-        mitigation.approvedByCommander = null;
-        mitigation.approvedByReleaseManager = null;
-        mitigation.waivedByCommander = null;
-        mitigation.waivedByReleaseManager = null;
-        mitigation.evidenceEventIds = new ArrayList<>();
-        mitigation.gate2Outcome = null;
+        mitigation.reopenPlanning();
+        mitigation.gate3Outcome = null;
         mitigation.planEventId = outbox.appendAction(Topics.INCIDENTS, incident.id, event, at);
         mitigation.persist();
         return event;

@@ -55,7 +55,7 @@ public class MitigationResource {
 
     public record MitigationView(String chosen, String previousRelease, String scope, Double readinessCoverage, String approvedByCommander,
                                  String approvedByReleaseManager, String waivedByCommander, String waivedByReleaseManager, String gate2,
-                                 String rollbackRequestedBy) {
+                                 String rollbackRequestedBy, String execution, Double recoveryPassRate, String gate3) {
     }
 
     private final MitigationPlanning planning;
@@ -149,7 +149,8 @@ public class MitigationResource {
         Mitigation m = Mitigation.<Mitigation>findByIdOptional(id).orElseThrow(() -> new IncidentNotFound(id));
         return new MitigationView(m.chosen.name(), m.previousRelease, m.scopeDescription, m.readinessCoverage, m.approvedByCommander,
                 m.approvedByReleaseManager, m.waivedByCommander, m.waivedByReleaseManager, m.gate2Outcome == null ? null : m.gate2Outcome.name(),
-                m.rollbackRequestedBy);
+                m.rollbackRequestedBy, m.executionStatus == null ? null : m.executionStatus.name(), m.recoveryPassRate,
+                m.gate3Outcome == null ? null : m.gate3Outcome.name());
     }
 
     /** The role an approval or waiver is given in: the one the caller holds, or, holding both, the one named. */

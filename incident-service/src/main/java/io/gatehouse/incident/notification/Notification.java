@@ -21,6 +21,8 @@ public class Notification extends PanacheEntityBase {
     /** Why stakeholders are told: the incident was opened (gate 1 times this one), or its severity changed. */
     public static final String INCIDENT_OPENED = "incident-opened";
     public static final String SEVERITY_CHANGED = "severity-changed";
+    /** Stakeholders are told the incident is resolved; gate 4 waits for these. */
+    public static final String INCIDENT_RESOLVED = "incident-resolved";
 
     @Id
     public String id;

@@ -8,6 +8,7 @@ import io.gatehouse.events.Topics;
 import io.gatehouse.incident.detection.Incident;
 import io.gatehouse.incident.gates.IncidentGates;
 import io.gatehouse.incident.messaging.Outbox;
+import io.gatehouse.incident.resolution.IncidentResolution;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -29,7 +30,8 @@ import org.jboss.logging.Logger;
 /**
  * Delivers pending notifications as Slack-compatible incoming-webhook POSTs ({@code {"text": ...}}). A failed
  * attempt is recorded and retried with growing pauses; after {@value #MAX_ATTEMPTS} attempts the notification is
- * given up and that, too, is published. Either outcome re-evaluates gate 1.
+ * given up and that, too, is published. Either outcome re-evaluates the gate waiting for it: gate 4 for a
+ * resolution notice, gate 1 otherwise.
  */
 @ApplicationScoped
 public class NotificationSender {
@@ -44,12 +46,14 @@ public class NotificationSender {
     private final NotificationChannels channels;
     private final Outbox outbox;
     private final IncidentGates gates;
+    private final IncidentResolution resolution;
     private final EntityManager entityManager;
 
-    NotificationSender(NotificationChannels channels, Outbox outbox, IncidentGates gates, EntityManager entityManager) {
+    NotificationSender(NotificationChannels channels, Outbox outbox, IncidentGates gates, IncidentResolution resolution, EntityManager entityManager) {
         this.channels = channels;
         this.outbox = outbox;
         this.gates = gates;
+        this.resolution = resolution;
         this.entityManager = entityManager;
     }
 
@@ -128,7 +132,11 @@ public class NotificationSender {
                 .build();
         notification.outcomeEventId = outbox.append(Topics.INCIDENTS, notification.incidentId, event, notification.id, notification.completedAt);
         Incident incident = Incident.findById(notification.incidentId);
-        gates.evaluateSeverityAlignment(incident, notification.outcomeEventId, notification.completedAt);
+        if (Notification.INCIDENT_RESOLVED.equals(notification.reason)) {
+            resolution.evaluate(incident, notification.outcomeEventId, notification.completedAt);
+        } else {
+            gates.evaluateSeverityAlignment(incident, notification.outcomeEventId, notification.completedAt);
+        }
     }
 
     /** 2 s, 4 s, 8 s ... at most a minute: quick for a blip, gentle on a channel that is down. */

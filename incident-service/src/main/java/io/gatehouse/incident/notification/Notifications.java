@@ -43,7 +43,11 @@ public class Notifications {
     }
 
     private static String textOf(Incident incident, String reason, NotificationPolicy.Route route) {
-        String what = Notification.INCIDENT_OPENED.equals(reason) ? "Incident opened" : "Incident severity is now " + incident.severity;
+        String what = switch (reason) {
+            case Notification.INCIDENT_OPENED -> "Incident opened";
+            case Notification.INCIDENT_RESOLVED -> "Incident resolved (" + incident.resolutionSummary + ")";
+            default -> "Incident severity is now " + incident.severity;
+        };
         return "[" + incident.severity.name().replace('_', '-') + "] " + what + ": " + incident.title
                 + "\nService: " + (incident.service == null ? "unknown" : incident.service) + " · alert " + incident.alertName
                 + "\nWhy " + incident.severity.name().replace('_', '-') + ": " + incident.severityRationale

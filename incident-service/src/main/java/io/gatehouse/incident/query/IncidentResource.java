@@ -2,6 +2,7 @@ package io.gatehouse.incident.query;
 
 import io.gatehouse.incident.detection.Incident;
 import io.gatehouse.incident.errors.IncidentNotFound;
+import io.gatehouse.incident.messaging.OutboxEvent;
 import io.gatehouse.incident.notification.Notification;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import io.quarkus.panache.common.Sort;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,6 +35,29 @@ public class IncidentResource {
     @APIResponse(responseCode = "404", description = "No incident has this id")
     public IncidentView get(@PathParam("id") String id) {
         return IncidentView.of(Incident.<Incident>findByIdOptional(id).orElseThrow(() -> new IncidentNotFound(id)));
+    }
+
+    /** One entry of an incident's timeline: an alert's start, or an event incident-service published about it. */
+    public record TimelineEntry(Instant time, String what, String eventId) {
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    @Operation(summary = "Everything that happened to the incident, in order: its alerts and every event published about it")
+    @APIResponse(responseCode = "404", description = "No incident has this id")
+    public List<TimelineEntry> timeline(@PathParam("id") String id) {
+        Incident incident = Incident.<Incident>findByIdOptional(id).orElseThrow(() -> new IncidentNotFound(id));
+        List<TimelineEntry> entries = new ArrayList<>();
+        incident.alerts.forEach(a -> {
+            entries.add(new TimelineEntry(a.startsAt, "alert " + a.alertId + " fired", a.lastEventId));
+            if (a.endsAt != null) {
+                entries.add(new TimelineEntry(a.endsAt, "alert " + a.alertId + " resolved", a.lastEventId));
+            }
+        });
+        OutboxEvent.<OutboxEvent>list("subject", Sort.ascending("seq"), id)
+                .forEach(e -> entries.add(new TimelineEntry(e.time, e.type.substring(e.type.lastIndexOf('.') + 1), e.eventId)));
+        entries.sort(Comparator.comparing(TimelineEntry::time).thenComparing(TimelineEntry::what));
+        return entries;
     }
 
     /** A notification as the API shows it, with its delivery record. */

@@ -26,6 +26,8 @@ public record IncidentView(
         String severityConfirmedBy,
         String closedReason,
         GateOutcome gate1,
+        GateOutcome gate4,
+        String resolvedBy,
         Instant openedAt,
         Instant updatedAt,
         long firingAlerts,
@@ -43,7 +45,7 @@ public record IncidentView(
     static IncidentView of(Incident incident) {
         return new IncidentView(incident.id, incident.title, incident.service, incident.alertName, incident.groupingKey,
                 incident.status, incident.severity, incident.severityRule, incident.severityRationale,
-                incident.severityConfirmedBy != null, incident.severityConfirmedBy, incident.closedReason, incident.gate1Outcome, incident.openedAt,
+                incident.severityConfirmedBy != null, incident.severityConfirmedBy, incident.closedReason, incident.gate1Outcome, incident.gate4Outcome, incident.resolvedBy, incident.openedAt,
                 incident.updatedAt, incident.alerts.stream().filter(a -> a.status != AlertStatus.RESOLVED).count(),
                 incident.alerts.stream().map(AlertView::of).toList());
     }

@@ -5,6 +5,10 @@ import io.gatehouse.events.GateEvaluated;
 import io.gatehouse.events.GateWaiverGranted;
 import io.gatehouse.events.IncidentMarkedFalsePositive;
 import io.gatehouse.events.IncidentOpened;
+import io.gatehouse.events.IncidentResolved;
+import io.gatehouse.events.RecoveryValidated;
+import io.gatehouse.events.RollbackExecuted;
+import io.gatehouse.events.RootCauseEvidenceArchived;
 import io.gatehouse.events.MitigationApproved;
 import io.gatehouse.events.MitigationPlanned;
 import io.gatehouse.events.RollbackReadinessVerified;
@@ -42,7 +46,7 @@ public final class EventCatalog {
             AlertReceived.class, IncidentOpened.class, SeverityClassified.class, SeverityReviewed.class, SeverityConfirmed.class,
             IncidentMarkedFalsePositive.class, StakeholdersNotified.class, GateEvaluated.class, MitigationPlanned.class,
             RollbackReadinessVerified.class, MitigationApproved.class, GateWaiverGranted.class, RollbackRequested.class,
-            RollbackRefused.class);
+            RollbackRefused.class, RollbackExecuted.class, RecoveryValidated.class, RootCauseEvidenceArchived.class, IncidentResolved.class);
 
     private static final EventCatalog INSTANCE = new EventCatalog();
 

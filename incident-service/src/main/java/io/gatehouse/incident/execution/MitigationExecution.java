@@ -17,6 +17,7 @@ import io.gatehouse.incident.mitigation.Mitigation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -48,7 +49,8 @@ public class MitigationExecution {
         RollbackExecuted executed = RollbackExecuted.newBuilder().setIncidentId(request.getIncidentId()).setRequestEventId(requestEventId)
                 .setStatus(result.status()).setExecutor(executor).setStartedAt(result.startedAt())
                 .setDurationMillis(result.duration().toMillis()).setOutput(result.output()).build();
-        outbox.append(Topics.ROLLBACKS, request.getIncidentId(), executed, requestEventId, result.startedAt().plus(result.duration()));
+        outbox.append(Topics.ROLLBACKS, request.getIncidentId(), executed, requestEventId,
+                result.startedAt().plus(result.duration()).truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** Records what the deployment system reported; a failed execution ends the attempt. */

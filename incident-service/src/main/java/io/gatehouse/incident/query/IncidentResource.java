@@ -56,7 +56,8 @@ public class IncidentResource {
         });
         OutboxEvent.<OutboxEvent>list("subject", Sort.ascending("seq"), id)
                 .forEach(e -> entries.add(new TimelineEntry(e.time, e.type.substring(e.type.lastIndexOf('.') + 1), e.eventId)));
-        entries.sort(Comparator.comparing(TimelineEntry::time).thenComparing(TimelineEntry::what));
+        // A stable sort: events of the same instant keep the order they were published in.
+        entries.sort(Comparator.comparing(TimelineEntry::time));
         return entries;
     }
 

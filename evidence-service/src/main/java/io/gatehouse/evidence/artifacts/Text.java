@@ -1,0 +1,62 @@
+package io.gatehouse.evidence.artifacts;
+
+import io.gatehouse.events.Severity;
+import java.util.List;
+import java.util.Locale;
+
+/** Wording shared by the Markdown artifacts; numbers always in Locale.ROOT so the bytes do not depend on the host. */
+final class Text {
+
+    private Text() {
+    }
+
+    static String severity(Severity severity) {
+        return severity == null ? "none" : severity.name().replace('_', '-');
+    }
+
+    static String duration(long millis) {
+        if (millis < 1_000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        long seconds = millis / 1000;
+        if (seconds < 3600) {
+            return (seconds / 60) + " min " + (seconds % 60) + " s";
+        }
+        return (seconds / 3600) + " h " + (seconds % 3600 / 60) + " min";
+    }
+
+    static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f %%", share * 100);
+    }
+
+    static String number(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    static String yesNo(boolean value) {
+        return value ? "yes" : "no";
+    }
+
+    static String orNone(Object value) {
+        return value == null ? "none" : value.toString();
+    }
+
+    /** A value that stays inside one Markdown table cell. */
+    static String cell(Object value) {
+        return orNone(value).replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    }
+
+    static String joined(List<?> values) {
+        return values.isEmpty() ? "none" : String.join(", ", values.stream().map(String::valueOf).toList());
+    }
+
+    static void bullets(StringBuilder out, List<String> items, String whenEmpty) {
+        if (items.isEmpty()) {
+            out.append(whenEmpty).append('\n');
+        }
+        items.forEach(item -> out.append("- ").append(item).append('\n'));
+    }
+}

@@ -99,8 +99,7 @@ public class MitigationPlanning {
         } else {
             mitigation.approvedByReleaseManager = approver;
         }
-        mitigation.evidenceEventIds.add(eventId);
-        gates.evaluateMitigationReadiness(incident, mitigation, eventId, at);
+        countTowardsGateTwo(incident, mitigation, eventId, at);
         return event;
     }
 
@@ -117,8 +116,7 @@ public class MitigationPlanning {
         } else {
             mitigation.waivedByReleaseManager = person;
         }
-        mitigation.evidenceEventIds.add(eventId);
-        gates.evaluateMitigationReadiness(incident, mitigation, eventId, at);
+        countTowardsGateTwo(incident, mitigation, eventId, at);
         return event;
     }
 
@@ -144,6 +142,12 @@ public class MitigationPlanning {
         mitigation.rollbackRequestedBy = commander;
         mitigation.rollbackRequestedAt = at;
         return new RollbackDecision(true, List.of());
+    }
+
+    /** An approval or waiver is evidence gate 2 rests on, and changes its outcome. */
+    private void countTowardsGateTwo(Incident incident, Mitigation mitigation, String eventId, Instant at) {
+        mitigation.evidenceEventIds.add(eventId);
+        gates.evaluateMitigationReadiness(incident, mitigation, eventId, at);
     }
 
     private static ReadinessItem checked(String name, Boolean confirmed, String passed, String failed) {

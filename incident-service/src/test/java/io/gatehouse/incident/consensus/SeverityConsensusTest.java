@@ -5,6 +5,8 @@ import static io.gatehouse.incident.TestAlerts.alert;
 import static io.gatehouse.incident.TestAlerts.awaitIncident;
 import static io.gatehouse.incident.TestAlerts.publish;
 import static io.gatehouse.incident.TestAlerts.unique;
+import static io.gatehouse.incident.TestEvents.as;
+import static io.gatehouse.incident.TestEvents.is;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -17,7 +19,6 @@ import io.gatehouse.events.SeverityConfirmed;
 import io.gatehouse.events.SeverityReviewed;
 import io.gatehouse.events.SeverityVerdict;
 import io.gatehouse.events.Topics;
-import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.events.codec.EventCodec;
 import io.gatehouse.incident.HttpStubsResource;
 import io.gatehouse.infra.auth.DevTokensResource;
@@ -26,7 +27,6 @@ import io.gatehouse.infra.kafka.TopicReader;
 import io.gatehouse.infra.postgres.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -114,16 +114,9 @@ class SeverityConsensusTest {
                 given().get("/v1/incidents").jsonPath().getList("findAll { it.alertName == '" + alertName + "' }").size() == 2);
     }
 
-    private static boolean is(ConsumerRecord<String, byte[]> record, Class<?> type) {
-        return type.getName().equals(CloudEvent.readFrom(record.headers()).type());
-    }
 
     private static String openIncident(String alertName) {
         publish(alert(alertName, "fp-" + alertName, AlertStatus.FIRING, Map.of("severity", "critical")));
         return awaitIncident("checkout:" + alertName, 1).getString("id");
-    }
-
-    private static RequestSpecification as(String person, String role) {
-        return given().contentType("application/json").header("Authorization", "Bearer " + DevTokensResource.token(person, role));
     }
 }

@@ -5,6 +5,8 @@ import static io.gatehouse.incident.TestAlerts.alertReceivedNow;
 import static io.gatehouse.incident.TestAlerts.awaitIncident;
 import static io.gatehouse.incident.TestAlerts.publish;
 import static io.gatehouse.incident.TestAlerts.unique;
+import static io.gatehouse.incident.TestEvents.as;
+import static io.gatehouse.incident.TestEvents.is;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,7 +19,6 @@ import io.gatehouse.events.ExecutionStatus;
 import io.gatehouse.events.GateEvaluated;
 import io.gatehouse.events.RollbackExecuted;
 import io.gatehouse.events.Topics;
-import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.events.codec.EventCodec;
 import io.gatehouse.incident.HttpStubsResource;
 import io.gatehouse.incident.consensus.Roles;
@@ -27,7 +28,6 @@ import io.gatehouse.infra.kafka.TopicReader;
 import io.gatehouse.infra.postgres.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -125,9 +125,6 @@ class IncidentLifecycleTest {
         await().atMost(WAIT).until(() -> status.equals(given().get(incident + "/mitigation").jsonPath().getString("execution")));
     }
 
-    private static boolean is(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record, Class<?> type) {
-        return type.getName().equals(CloudEvent.readFrom(record.headers()).type());
-    }
 
     private static boolean isGate(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record, int gate, String outcome) {
         if (!is(record, GateEvaluated.class)) {
@@ -135,9 +132,5 @@ class IncidentLifecycleTest {
         }
         GateEvaluated evaluated = EventCodec.decode(record.value(), GateEvaluated.class);
         return evaluated.getGate() == gate && evaluated.getOutcome().name().equals(outcome);
-    }
-
-    private static RequestSpecification as(String person, String role) {
-        return given().contentType("application/json").header("Authorization", "Bearer " + DevTokensResource.token(person, role));
     }
 }

@@ -5,6 +5,8 @@ import static io.gatehouse.incident.TestAlerts.alert;
 import static io.gatehouse.incident.TestAlerts.awaitIncident;
 import static io.gatehouse.incident.TestAlerts.publish;
 import static io.gatehouse.incident.TestAlerts.unique;
+import static io.gatehouse.incident.TestEvents.as;
+import static io.gatehouse.incident.TestEvents.is;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -17,7 +19,6 @@ import io.gatehouse.events.GateOutcome;
 import io.gatehouse.events.RollbackRefused;
 import io.gatehouse.events.RollbackRequested;
 import io.gatehouse.events.Topics;
-import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.events.codec.EventCodec;
 import io.gatehouse.incident.HttpStubsResource;
 import io.gatehouse.incident.consensus.Roles;
@@ -27,7 +28,6 @@ import io.gatehouse.infra.kafka.TopicReader;
 import io.gatehouse.infra.postgres.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -136,15 +136,8 @@ class MitigationLifecycleTest {
         return awaitIncident("checkout:" + alertName, 1).getString("id");
     }
 
-    private static boolean is(ConsumerRecord<String, byte[]> record, Class<?> type) {
-        return type.getName().equals(CloudEvent.readFrom(record.headers()).type());
-    }
 
     private static boolean isGate(ConsumerRecord<String, byte[]> record, int gate) {
         return is(record, GateEvaluated.class) && EventCodec.decode(record.value(), GateEvaluated.class).getGate() == gate;
-    }
-
-    private static RequestSpecification as(String person, String role) {
-        return given().contentType("application/json").header("Authorization", "Bearer " + DevTokensResource.token(person, role));
     }
 }

@@ -5,6 +5,7 @@ import static io.gatehouse.incident.TestAlerts.alertReceivedNow;
 import static io.gatehouse.incident.TestAlerts.awaitIncident;
 import static io.gatehouse.incident.TestAlerts.publish;
 import static io.gatehouse.incident.TestAlerts.unique;
+import static io.gatehouse.incident.TestEvents.is;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -93,9 +94,6 @@ class NotificationDeliveryTest {
         assertThat(notification.getLong("[0].latencyMillis")).isGreaterThanOrEqualTo(6000);
     }
 
-    private static boolean is(ConsumerRecord<String, byte[]> record, Class<?> type) {
-        return type.getName().equals(CloudEvent.readFrom(record.headers()).type());
-    }
 
     private static <T extends org.apache.avro.specific.SpecificRecord> T decode(ConsumerRecord<String, byte[]> record, Class<T> type) {
         return EventCodec.decode(record.value(), type);

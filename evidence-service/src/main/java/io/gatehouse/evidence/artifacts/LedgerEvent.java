@@ -3,6 +3,7 @@ package io.gatehouse.evidence.artifacts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.events.codec.EventCodec;
+import io.gatehouse.events.codec.EventCodecException;
 import io.gatehouse.evidence.ledger.LedgerEntry;
 import java.io.IOException;
 import java.time.Instant;
@@ -22,8 +23,13 @@ public record LedgerEvent(long seq, String eventId, String type, Instant time, S
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static LedgerEvent of(LedgerEntry entry) {
-        return new LedgerEvent(entry.seq, entry.eventId, entry.type, entry.time, entry.eventSha256, entry.entryHash,
-                EventCodec.decode(dataOf(entry)));
+        SpecificRecord event;
+        try {
+            event = EventCodec.decode(dataOf(entry));
+        } catch (EventCodecException | IllegalArgumentException e) {
+            throw new UnreadableLedgerEntry(entry.seq, e.getMessage());
+        }
+        return new LedgerEvent(entry.seq, entry.eventId, entry.type, entry.time, entry.eventSha256, entry.entryHash, event);
     }
 
     private static byte[] dataOf(LedgerEntry entry) {

@@ -1,0 +1,39 @@
+package io.gatehouse.evidence.artifacts;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * evidence-manifest.json: every artifact with its digest and the events it came from, what the evidence depends on
+ * and who depends on it, how complete it is, and the ledger entry it is anchored in.
+ *
+ * @param completeness share of the artifacts whose phase has happened, 0..1
+ * @param pendingArtifacts the artifacts that only say their phase has not happened
+ */
+public record EvidenceManifest(String subject, int protocol, Instant createdAt, String producer, List<Entry> artifacts,
+                               List<Upstream> upstreamDependencies, List<Downstream> downstreamDependencies, double completeness,
+                               List<String> pendingArtifacts, LedgerHead ledgerHead) {
+
+    public static final String PRODUCER = "evidence-service";
+
+    public record Entry(String name, String sha256, long sizeBytes, String mediaType, Instant createdAt, String producer,
+                        List<String> derivedFrom) {
+
+        static Entry of(Artifact artifact) {
+            return new Entry(artifact.name(), artifact.sha256(), artifact.bytes().length, artifact.mediaType(), artifact.createdAt(),
+                    PRODUCER, artifact.derivedFrom());
+        }
+    }
+
+    /** Evidence of another protocol this incident's evidence relies on. */
+    public record Upstream(int protocol, String subject, String artifact, String reason, List<String> namedBy) {
+    }
+
+    /** Who reads this evidence next, and which artifacts they read. */
+    public record Downstream(String consumer, List<String> artifacts) {
+    }
+
+    /** The subject's latest ledger entry: the evidence covers every entry of the subject up to it. */
+    public record LedgerHead(long seq, String entryHash) {
+    }
+}

@@ -1,0 +1,156 @@
+package io.gatehouse.evidence.artifacts;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.gatehouse.events.IncidentOpened;
+import io.gatehouse.events.Severity;
+import io.gatehouse.events.SeverityClassified;
+import io.gatehouse.events.SeverityInputs;
+import io.gatehouse.events.Topics;
+import io.gatehouse.events.cloudevents.CloudEvent;
+import io.gatehouse.events.codec.EventCodec;
+import io.gatehouse.evidence.ledger.HashChain;
+import io.gatehouse.infra.kafka.KafkaBrokerResource;
+import io.gatehouse.infra.kafka.RawRecords;
+import io.gatehouse.infra.postgres.EmbeddedPostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(EmbeddedPostgresResource.class)
+class IncidentEvidenceHttpTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Instant OPENED_AT = Instant.parse("2026-11-21T14:00:37.019Z");
+
+    private final String bootstrap = KafkaBrokerResource.bootstrapServers();
+
+    @Test
+    void aClassifiedIncidentsArtifactsManifestAndBundleAreServedFromTheLedger() throws IOException {
+        String incidentId = "inc-" + UUID.randomUUID();
+        publish(opened(incidentId), incidentId, OPENED_AT);
+        publish(classified(incidentId), incidentId, OPENED_AT.plusSeconds(1));
+        awaitEvents(incidentId, 2);
+
+        Response assessment = given().get("/v1/evidence/" + incidentId + "/artifacts/severity-assessment.json");
+        JsonPath manifest = given().get("/v1/evidence/" + incidentId + "/artifacts/evidence-manifest.json").then().statusCode(200)
+                .extract().jsonPath();
+        Response bundle = given().get("/v1/evidence/" + incidentId + "/bundle");
+
+        assertThat(assessment.statusCode()).isEqualTo(200);
+        assertThat(assessment.contentType()).startsWith("application/json");
+        assertThat(assessment.jsonPath().getString("proposal.severity")).isEqualTo("SEV_2");
+        assertThat(assessment.jsonPath().getString("proposal.rule")).isEqualTo("sev2.customer-facing");
+        assertThat(assessment.jsonPath().getBoolean("consensus.reached")).isFalse();
+
+        assertThat(manifest.getString("subject")).isEqualTo(incidentId);
+        assertThat(manifest.getInt("protocol")).isEqualTo(17);
+        assertThat(manifest.getDouble("completeness")).isLessThan(1.0);
+        assertThat(manifest.getList("artifacts.name")).hasSize(12);
+        assertThat(manifest.getString("artifacts.find { it.name == 'severity-assessment.json' }.sha256"))
+                .isEqualTo(HashChain.sha256(assessment.asByteArray()));
+        assertThat(manifest.getLong("artifacts.find { it.name == 'severity-assessment.json' }.sizeBytes"))
+                .isEqualTo(assessment.asByteArray().length);
+        assertThat(manifest.getString("artifacts.find { it.name == 'severity-assessment.json' }.createdAt"))
+                .isEqualTo("2026-11-21T14:00:38.019Z");
+
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        assertThat(bundle.contentType()).isEqualTo("application/zip");
+        assertThat(bundle.header("Content-Disposition")).isEqualTo("attachment; filename=\"INCIDENT-EVIDENCE-BUNDLE.zip\"");
+        assertThat(zipEntryNames(bundle.asByteArray())).hasSize(13).isSorted().contains("evidence-manifest.json", "INCIDENT-REPORT.md");
+        assertThat(given().get("/v1/evidence/" + incidentId + "/bundle").asByteArray()).isEqualTo(bundle.asByteArray());
+    }
+
+    @Test
+    void anUnknownArtifactNameIsA404InTheErrorShape() {
+        String incidentId = "inc-" + UUID.randomUUID();
+        publish(opened(incidentId), incidentId, OPENED_AT);
+        awaitEvents(incidentId, 1);
+
+        given().get("/v1/evidence/" + incidentId + "/artifacts/no-such-file.json").then().statusCode(404)
+                .body("severity", equalTo("INFO"))
+                .body("failed", equalTo("evidence artifact"))
+                .body("context", containsString("no artifact named no-such-file.json"));
+    }
+
+    @Test
+    void aSubjectWithoutAnOpenedIncidentHasNoArtifacts() {
+        String subject = "inc-" + UUID.randomUUID();
+        publish(classified(subject), subject, OPENED_AT);
+        awaitEvents(subject, 1);
+
+        given().get("/v1/evidence/" + subject + "/bundle").then().statusCode(404)
+                .body("context", containsString("artifacts are rendered for incidents only so far"));
+        given().get("/v1/evidence/nothing-here/artifacts/INCIDENT-REPORT.md").then().statusCode(404)
+                .body("context", equalTo("nothing is recorded about subject nothing-here"));
+    }
+
+    private static IncidentOpened opened(String incidentId) {
+        return IncidentOpened.newBuilder()
+                .setIncidentId(incidentId)
+                .setGroupingKey("checkout:CheckoutHighErrorRate")
+                .setService("checkout")
+                .setAlertName("CheckoutHighErrorRate")
+                .setTitle("Checkout 5xx error rate above threshold")
+                .setOpenedAt(OPENED_AT)
+                .setOpeningAlertId("7e163a67800d46bf")
+                .setOpeningEventId(UUID.randomUUID().toString())
+                .build();
+    }
+
+    private static SeverityClassified classified(String incidentId) {
+        return SeverityClassified.newBuilder()
+                .setIncidentId(incidentId)
+                .setSeverity(Severity.SEV_2)
+                .setRule("sev2.customer-facing")
+                .setRationale("checkout is customer-facing")
+                .setInputs(SeverityInputs.newBuilder().setCustomerFacing(true).setServiceTier(2).build())
+                .setPolicyVersion("17.yaml@1")
+                .setClassifiedAt(OPENED_AT.plusSeconds(1))
+                .build();
+    }
+
+    private void publish(SpecificRecord event, String subject, Instant time) {
+        CloudEvent attributes = CloudEvent.of(event, UUID.randomUUID().toString(), "/gatehouse/incident-service", subject, time);
+        RecordHeaders headers = new RecordHeaders();
+        attributes.writeTo(headers);
+        RawRecords.send(bootstrap, Topics.INCIDENTS, subject, headers, EventCodec.encode(event));
+    }
+
+    private static void awaitEvents(String subject, int events) {
+        await().atMost(WAIT).until(() -> {
+            var response = given().get("/v1/evidence/" + subject + "/manifest");
+            return response.statusCode() == 200 && response.jsonPath().getInt("eventCount") == events ? response : null;
+        }, Objects::nonNull);
+    }
+
+    private static List<String> zipEntryNames(byte[] zip) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
+    }
+}

@@ -1,21 +1,19 @@
 package io.gatehouse.evidence.artifacts;
 
+import static io.gatehouse.evidence.IncidentEvents.OPENED_AT;
+import static io.gatehouse.evidence.IncidentEvents.awaitManifest;
+import static io.gatehouse.evidence.IncidentEvents.opened;
+import static io.gatehouse.evidence.IncidentEvents.publish;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.gatehouse.events.IncidentOpened;
 import io.gatehouse.events.Severity;
 import io.gatehouse.events.SeverityClassified;
 import io.gatehouse.events.SeverityInputs;
-import io.gatehouse.events.Topics;
-import io.gatehouse.events.cloudevents.CloudEvent;
-import io.gatehouse.events.codec.EventCodec;
 import io.gatehouse.evidence.ledger.HashChain;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
-import io.gatehouse.infra.kafka.RawRecords;
 import io.gatehouse.infra.postgres.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,16 +21,11 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -40,17 +33,12 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(EmbeddedPostgresResource.class)
 class IncidentEvidenceHttpTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Instant OPENED_AT = Instant.parse("2026-11-21T14:00:37.019Z");
-
-    private final String bootstrap = KafkaBrokerResource.bootstrapServers();
-
     @Test
     void aClassifiedIncidentsArtifactsManifestAndBundleAreServedFromTheLedger() throws IOException {
         String incidentId = "inc-" + UUID.randomUUID();
         publish(opened(incidentId), incidentId, OPENED_AT);
         publish(classified(incidentId), incidentId, OPENED_AT.plusSeconds(1));
-        awaitEvents(incidentId, 2);
+        awaitManifest(incidentId, 2);
 
         Response assessment = given().get("/v1/evidence/" + incidentId + "/artifacts/severity-assessment.json");
         JsonPath manifest = given().get("/v1/evidence/" + incidentId + "/artifacts/evidence-manifest.json").then().statusCode(200)
@@ -85,7 +73,7 @@ class IncidentEvidenceHttpTest {
     void anUnknownArtifactNameIsA404InTheErrorShape() {
         String incidentId = "inc-" + UUID.randomUUID();
         publish(opened(incidentId), incidentId, OPENED_AT);
-        awaitEvents(incidentId, 1);
+        awaitManifest(incidentId, 1);
 
         given().get("/v1/evidence/" + incidentId + "/artifacts/no-such-file.json").then().statusCode(404)
                 .body("severity", equalTo("INFO"))
@@ -97,25 +85,12 @@ class IncidentEvidenceHttpTest {
     void aSubjectWithoutAnOpenedIncidentHasNoArtifacts() {
         String subject = "inc-" + UUID.randomUUID();
         publish(classified(subject), subject, OPENED_AT);
-        awaitEvents(subject, 1);
+        awaitManifest(subject, 1);
 
         given().get("/v1/evidence/" + subject + "/bundle").then().statusCode(404)
                 .body("context", containsString("artifacts are rendered for incidents only so far"));
         given().get("/v1/evidence/nothing-here/artifacts/INCIDENT-REPORT.md").then().statusCode(404)
                 .body("context", equalTo("nothing is recorded about subject nothing-here"));
-    }
-
-    private static IncidentOpened opened(String incidentId) {
-        return IncidentOpened.newBuilder()
-                .setIncidentId(incidentId)
-                .setGroupingKey("checkout:CheckoutHighErrorRate")
-                .setService("checkout")
-                .setAlertName("CheckoutHighErrorRate")
-                .setTitle("Checkout 5xx error rate above threshold")
-                .setOpenedAt(OPENED_AT)
-                .setOpeningAlertId("7e163a67800d46bf")
-                .setOpeningEventId(UUID.randomUUID().toString())
-                .build();
     }
 
     private static SeverityClassified classified(String incidentId) {
@@ -128,20 +103,6 @@ class IncidentEvidenceHttpTest {
                 .setPolicyVersion("17.yaml@1")
                 .setClassifiedAt(OPENED_AT.plusSeconds(1))
                 .build();
-    }
-
-    private void publish(SpecificRecord event, String subject, Instant time) {
-        CloudEvent attributes = CloudEvent.of(event, UUID.randomUUID().toString(), "/gatehouse/incident-service", subject, time);
-        RecordHeaders headers = new RecordHeaders();
-        attributes.writeTo(headers);
-        RawRecords.send(bootstrap, Topics.INCIDENTS, subject, headers, EventCodec.encode(event));
-    }
-
-    private static void awaitEvents(String subject, int events) {
-        await().atMost(WAIT).until(() -> {
-            var response = given().get("/v1/evidence/" + subject + "/manifest");
-            return response.statusCode() == 200 && response.jsonPath().getInt("eventCount") == events ? response : null;
-        }, Objects::nonNull);
     }
 
     private static List<String> zipEntryNames(byte[] zip) throws IOException {

@@ -1,5 +1,11 @@
 package io.gatehouse.evidence.manifest;
 
+import static io.gatehouse.evidence.IncidentEvents.OPENED_AT;
+import static io.gatehouse.evidence.IncidentEvents.WAIT;
+import static io.gatehouse.evidence.IncidentEvents.attributes;
+import static io.gatehouse.evidence.IncidentEvents.awaitManifest;
+import static io.gatehouse.evidence.IncidentEvents.opened;
+import static io.gatehouse.evidence.IncidentEvents.publish;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,22 +29,15 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(EmbeddedPostgresResource.class)
 class EvidenceRecordingTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Instant OPENED_AT = Instant.parse("2026-11-21T14:00:37.019Z");
 
     private final String bootstrap = KafkaBrokerResource.bootstrapServers();
 
@@ -49,11 +48,11 @@ class EvidenceRecordingTest {
     void everyEventOfASubjectIsRecordedOnceWithItsHashAndTheChainHead() {
         String incidentId = "inc-" + UUID.randomUUID();
         IncidentOpened opened = opened(incidentId);
-        CloudEvent first = attributes(opened, incidentId);
+        CloudEvent first = attributes(opened, incidentId, OPENED_AT);
 
         publish(first, opened);
         publish(first, opened); // redelivered: same event id
-        CloudEvent second = attributes(opened, incidentId);
+        CloudEvent second = attributes(opened, incidentId, OPENED_AT);
         publish(second, opened);
 
         JsonPath manifest = awaitManifest(incidentId, 2);
@@ -78,7 +77,7 @@ class EvidenceRecordingTest {
             CloudEvent wrongType = new CloudEvent(UUID.randomUUID().toString(), "/test", "io.gatehouse.events.SeverityClassified",
                     incidentId, OPENED_AT);
             publish(wrongType, opened);
-            publish(attributes(opened, incidentId), opened);
+            publish(attributes(opened, incidentId, OPENED_AT), opened);
 
             var dead = deadLetters.await(2, r -> incidentId.equals(r.key()), WAIT);
             assertThat(reason(dead.get(0))).contains("CRITICAL event on gatehouse.incidents").contains("missing CloudEvents header ce_specversion");
@@ -91,7 +90,7 @@ class EvidenceRecordingTest {
     void anAlteredEntryIsNamedByTheVerification() throws SQLException {
         String incidentId = "inc-" + UUID.randomUUID();
         IncidentOpened opened = opened(incidentId);
-        publish(attributes(opened, incidentId), opened);
+        publish(attributes(opened, incidentId, OPENED_AT), opened);
         long seq = awaitManifest(incidentId, 1).getLong("events[0].seq");
 
         byte[] original = canonicalOf(seq);
@@ -114,38 +113,8 @@ class EvidenceRecordingTest {
                 .body("failed", equalTo("evidence manifest"));
     }
 
-    private static IncidentOpened opened(String incidentId) {
-        return IncidentOpened.newBuilder()
-                .setIncidentId(incidentId)
-                .setGroupingKey("checkout:CheckoutHighErrorRate")
-                .setService("checkout")
-                .setAlertName("CheckoutHighErrorRate")
-                .setTitle("Checkout 5xx error rate above threshold")
-                .setOpenedAt(OPENED_AT)
-                .setOpeningAlertId("7e163a67800d46bf")
-                .setOpeningEventId(UUID.randomUUID().toString())
-                .build();
-    }
-
-    private static CloudEvent attributes(SpecificRecord event, String subject) {
-        return CloudEvent.of(event, UUID.randomUUID().toString(), "/gatehouse/incident-service", subject, OPENED_AT);
-    }
-
-    private void publish(CloudEvent attributes, SpecificRecord event) {
-        RecordHeaders headers = new RecordHeaders();
-        attributes.writeTo(headers);
-        RawRecords.send(bootstrap, Topics.INCIDENTS, attributes.subject(), headers, EventCodec.encode(event));
-    }
-
     private static String reason(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record) {
         return new String(record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
-    }
-
-    private static JsonPath awaitManifest(String subject, int events) {
-        return await().atMost(WAIT).until(() -> {
-            var response = given().get("/v1/evidence/" + subject + "/manifest");
-            return response.statusCode() == 200 && response.jsonPath().getInt("eventCount") == events ? response.jsonPath() : null;
-        }, java.util.Objects::nonNull);
     }
 
     private byte[] canonicalOf(long seq) throws SQLException {

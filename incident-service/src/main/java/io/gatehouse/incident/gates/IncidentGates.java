@@ -50,7 +50,8 @@ public class IncidentGates {
     /** Gate 3, after the execution was reported or recovery checks were. */
     @Transactional(Transactional.TxType.MANDATORY)
     public GateVerdict evaluateRecoveryValidation(Incident incident, Mitigation mitigation, String causeEventId, Instant at) {
-        GateVerdict verdict = RecoveryValidationGate.evaluate(mitigation.executionStatus, mitigation.recoveryPassRate);
+        GateVerdict verdict = RecoveryValidationGate.evaluate(mitigation.executionStatus, mitigation.recoveryPassRate,
+                policy.closing().minRecoveryPassRate());
         List<String> evidence = Stream.of(mitigation.executionEventId, mitigation.recoveryEventId).filter(Objects::nonNull).toList();
         mitigation.gate3Outcome = verdict.outcome();
         publish(incident, RecoveryValidationGate.NUMBER, RecoveryValidationGate.NAME, verdict, evidence, causeEventId, at);
@@ -63,7 +64,7 @@ public class IncidentGates {
                                           String causeEventId, Instant at) {
         List<Notification> notices = Notification.ofIncident(incident.id).stream()
                 .filter(n -> Notification.INCIDENT_RESOLVED.equals(n.reason)).toList();
-        GateVerdict verdict = ResolutionGate.evaluate(documentation, facts(notices));
+        GateVerdict verdict = ResolutionGate.evaluate(documentation, facts(notices), policy.closing());
         List<String> evidence = new ArrayList<>();
         if (incident.resolutionEventId != null) {
             evidence.add(incident.resolutionEventId);

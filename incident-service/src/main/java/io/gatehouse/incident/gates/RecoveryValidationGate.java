@@ -7,20 +7,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Gate 3 of protocol 17, recovery validation: the mitigation's execution is complete and at least 95 % of recovery checks pass. */
+/**
+ * Gate 3 of protocol 17, recovery validation: the mitigation's execution is complete and enough recovery checks
+ * pass (the policy's {@code recovery.minPassRate}, 0.95 by default).
+ */
 public final class RecoveryValidationGate {
 
     public static final int NUMBER = 3;
     public static final String NAME = "Recovery validation";
-    static final double MIN_PASS_RATE = 0.95;
 
     private RecoveryValidationGate() {
     }
 
     /** @param passRate null while no recovery checks were reported */
-    public static GateVerdict evaluate(ExecutionStatus execution, Double passRate) {
+    public static GateVerdict evaluate(ExecutionStatus execution, Double passRate, double minPassRate) {
         Map<String, Double> metrics = new TreeMap<>();
-        Map<String, String> thresholds = new TreeMap<>(Map.of("executionComplete", "= 1", "recoveryPassRate", ">= " + MIN_PASS_RATE));
+        Map<String, String> thresholds = new TreeMap<>(Map.of("executionComplete", "= 1", "recoveryPassRate", ">= " + minPassRate));
         List<String> unmet = new ArrayList<>();
         metrics.put("executionComplete", execution == ExecutionStatus.SUCCEEDED ? 1.0 : 0.0);
         if (execution != ExecutionStatus.SUCCEEDED) {
@@ -30,8 +32,8 @@ public final class RecoveryValidationGate {
             unmet.add("no recovery checks were reported");
         } else {
             metrics.put("recoveryPassRate", passRate);
-            if (passRate < MIN_PASS_RATE) {
-                unmet.add("recovery checks passed at " + passRate + ", below " + MIN_PASS_RATE);
+            if (passRate < minPassRate) {
+                unmet.add("recovery checks passed at " + passRate + ", below " + minPassRate);
             }
         }
         return new GateVerdict(unmet.isEmpty() ? GateOutcome.PASSED : GateOutcome.FAILED, metrics, thresholds, List.copyOf(unmet));

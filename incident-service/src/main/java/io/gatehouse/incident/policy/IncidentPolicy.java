@@ -19,10 +19,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Protocol 17's policy file ({@code 17.yaml}): severity thresholds, the service catalog and notification routing. Its version is the
+ * Protocol 17's policy file ({@code 17.yaml}): severity thresholds, the service catalog, notification routing and
+ * the thresholds of gates 3 and 4. Its version is the
  * SHA-256 of the file's bytes, recorded with every decision taken under it.
  */
-public record IncidentPolicy(String version, SeverityPolicy severity, Map<String, ServiceProfile> services, NotificationPolicy notifications) {
+public record IncidentPolicy(String version, SeverityPolicy severity, Map<String, ServiceProfile> services, NotificationPolicy notifications,
+                             ClosingThresholds closing) {
+
+    /**
+     * Thresholds of gates 3 and 4.
+     *
+     * @param minRecoveryPassRate share of recovery checks that must pass (gate 3)
+     * @param minDocumentationCompleteness share of documentation items that must be present (gate 4)
+     * @param minRootCauseItems root-cause evidence items the documentation needs (gate 4)
+     */
+    public record ClosingThresholds(double minRecoveryPassRate, double minDocumentationCompleteness, int minRootCauseItems) {
+    }
 
     public static final String SHIPPED = "/policy/17.yaml";
 
@@ -30,7 +42,13 @@ public record IncidentPolicy(String version, SeverityPolicy severity, Map<String
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record File(Severity severity, Map<String, Service> services, Notifications notifications) {
+    record File(Severity severity, Map<String, Service> services, Notifications notifications, Recovery recovery, Resolution resolution) {
+    }
+
+    record Recovery(Double minPassRate) {
+    }
+
+    record Resolution(Double minDocumentationCompleteness, Integer minRootCauseItems) {
     }
 
     record Notifications(Integer maxLatencySeconds, Map<io.gatehouse.events.Severity, Route> routes) {
@@ -94,7 +112,18 @@ public record IncidentPolicy(String version, SeverityPolicy severity, Map<String
                 services.put(name, new ServiceProfile(service.tier(), Boolean.TRUE.equals(service.customerFacing())));
             });
         }
-        return new IncidentPolicy(version, severity, Map.copyOf(services), notificationsOf(file.notifications(), origin));
+        return new IncidentPolicy(version, severity, Map.copyOf(services), notificationsOf(file.notifications(), origin),
+                closingOf(file.recovery(), file.resolution(), origin));
+    }
+
+    private static ClosingThresholds closingOf(Recovery recovery, Resolution resolution, String origin) {
+        if (recovery == null || resolution == null) {
+            throw new IllegalArgumentException("policy " + origin + " needs recovery.minPassRate and resolution.minDocumentationCompleteness, "
+                    + "resolution.minRootCauseItems");
+        }
+        return new ClosingThresholds(share(recovery.minPassRate(), "recovery.minPassRate", origin),
+                share(resolution.minDocumentationCompleteness(), "resolution.minDocumentationCompleteness", origin),
+                (int) positive(toDouble(resolution.minRootCauseItems()), "resolution.minRootCauseItems", origin));
     }
 
     private static NotificationPolicy notificationsOf(Notifications notifications, String origin) {

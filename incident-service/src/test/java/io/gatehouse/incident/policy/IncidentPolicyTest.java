@@ -24,6 +24,8 @@ class IncidentPolicyTest {
                 SEV_1: {channels: [pager, bridge], audience: [incident-commander]}
                 SEV_2: {channels: [bridge], audience: [responder]}
                 SEV_3: {channels: [team], audience: []}
+            recovery: {minPassRate: 0.9}
+            resolution: {minDocumentationCompleteness: 0.8, minRootCauseItems: 2}
             """;
 
     @Test
@@ -40,6 +42,7 @@ class IncidentPolicyTest {
         assertThat(shipped.profileOf("unheard-of")).isEqualTo(ServiceProfile.UNKNOWN);
         assertThat(shipped.notifications().maxLatency()).hasMinutes(5);
         assertThat(shipped.notifications().routeFor(Severity.SEV_3).channels()).containsExactly("team-alerts");
+        assertThat(shipped.closing()).isEqualTo(new IncidentPolicy.ClosingThresholds(0.95, 0.95, 3));
     }
 
     @Test
@@ -52,6 +55,7 @@ class IncidentPolicyTest {
         assertThat(custom.version()).startsWith("sha256:").hasSize(71).isNotEqualTo(IncidentPolicy.shipped().version());
         assertThat(custom.profileOf("search")).isEqualTo(new ServiceProfile(2, true));
         assertThat(custom.notifications().maxLatency()).hasSeconds(120);
+        assertThat(custom.closing()).isEqualTo(new IncidentPolicy.ClosingThresholds(0.9, 0.8, 2));
         assertThat(custom.notifications().routeFor(Severity.SEV_1).channels()).containsExactly("pager", "bridge");
         assertThat(IncidentPolicy.parse((CUSTOM + "\n").getBytes(StandardCharsets.UTF_8), "test").version()).isNotEqualTo(custom.version());
     }
@@ -64,6 +68,7 @@ class IncidentPolicyTest {
         assertRefused(CUSTOM.replace("tier: 2", "tier: 0"), "services.search.tier must be 1 or more");
         assertRefused(CUSTOM.replace("sloBurnRate: 10", "sloBurnrate: 10"), "not a valid 17.yaml");
         assertRefused("severity: [", "not a valid 17.yaml");
+        assertRefused(CUSTOM.replace("recovery: {minPassRate: 0.9}\n", ""), "needs recovery.minPassRate");
         assertRefused(CUSTOM.replace("SEV_3: {channels: [team], audience: []}", "SEV_3: {channels: [], audience: []}"),
                 "notifications.routes.SEV_3 needs at least one channel");
     }

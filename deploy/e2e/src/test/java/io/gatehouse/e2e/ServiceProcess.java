@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,16 +36,18 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code <root>/<name>/target/quarkus-app/quarkus-run.jar} on {@code port} with {@code environment}. */
-    static ServiceProcess start(Path root, String name, int port, Map<String, String> environment, Path logDir) {
+    /** Starts {@code <root>/<name>/target/quarkus-app/quarkus-run.jar} on {@code port} with {@code environment} and JVM options. */
+    static ServiceProcess start(Path root, String name, int port, Map<String, String> environment, List<String> jvmOptions, Path logDir) {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; build the services first (./mvnw package)");
         }
         Path log = logDir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()))
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);

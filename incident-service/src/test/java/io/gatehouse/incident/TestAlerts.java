@@ -3,6 +3,7 @@ package io.gatehouse.incident;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import io.gatehouse.events.AlertGroups;
 import io.gatehouse.events.AlertReceived;
 import io.gatehouse.events.AlertStatus;
 import io.gatehouse.events.Topics;
@@ -79,7 +80,7 @@ public final class TestAlerts {
     }
 
     public static String publishWithId(AlertReceived alert, String eventId) {
-        String group = (alert.getService() == null ? "unknown" : alert.getService()) + ":" + alert.getAlertName();
+        String group = AlertGroups.keyOf(alert);
         RecordHeaders headers = new RecordHeaders();
         CloudEvent.of(alert, eventId, "/test", group, alert.getReceivedAt()).writeTo(headers);
         RawRecords.send(KafkaBrokerResource.bootstrapServers(), Topics.ALERTS, group, headers, EventCodec.encode(alert));

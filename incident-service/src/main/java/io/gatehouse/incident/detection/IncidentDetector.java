@@ -1,5 +1,6 @@
 package io.gatehouse.incident.detection;
 
+import io.gatehouse.events.AlertGroups;
 import io.gatehouse.events.AlertReceived;
 import io.gatehouse.events.AlertStatus;
 import io.gatehouse.events.Severity;
@@ -56,7 +57,7 @@ public class IncidentDetector {
 
     /** Alerts of one service with one alert name are one incident: an alert storm opens one incident, not thousands. */
     static String groupingKeyOf(AlertReceived alert) {
-        return (alert.getService() == null ? "unknown" : alert.getService()) + ":" + alert.getAlertName();
+        return AlertGroups.keyOf(alert);
     }
 
     private void openIncident(String eventId, AlertReceived alert) {

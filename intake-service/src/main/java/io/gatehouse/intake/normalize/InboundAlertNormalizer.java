@@ -1,5 +1,6 @@
 package io.gatehouse.intake.normalize;
 
+import io.gatehouse.events.AlertGroups;
 import io.gatehouse.events.AlertReceived;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.smallrye.common.annotation.Blocking;
@@ -38,7 +39,7 @@ public class InboundAlertNormalizer {
         List<AlertReceived> received = PayloadFormat.of(record.headers(), record.value()).parse(record.headers(), record.value()).normalize(origin);
         for (int i = 0; i < received.size(); i++) {
             AlertReceived alert = received.get(i);
-            String group = AlertGroups.keyOf(alert.getService(), alert.getAlertName());
+            String group = AlertGroups.keyOf(alert);
             // Derived from the raw record's position: a redelivered record yields the same ids, and consumers drop the repeat.
             String eventId = CloudEvent.deriveId(origin.coordinates(), String.valueOf(i));
             RecordHeaders headers = new RecordHeaders();

@@ -1,5 +1,6 @@
 package io.gatehouse.events.codec;
 
+import io.gatehouse.events.AlertFeedbackRecorded;
 import io.gatehouse.events.AlertReceived;
 import io.gatehouse.events.GateEvaluated;
 import io.gatehouse.events.GateWaiverGranted;
@@ -7,9 +8,12 @@ import io.gatehouse.events.IncidentMarkedFalsePositive;
 import io.gatehouse.events.IncidentOpened;
 import io.gatehouse.events.IncidentResolved;
 import io.gatehouse.events.RecoveryValidated;
+import io.gatehouse.events.ResolutionReviewed;
 import io.gatehouse.events.RollbackExecuted;
 import io.gatehouse.events.RootCauseEvidenceArchived;
 import io.gatehouse.events.MitigationApproved;
+import io.gatehouse.events.MitigationExecuted;
+import io.gatehouse.events.MitigationExecutionRequested;
 import io.gatehouse.events.MitigationPlanned;
 import io.gatehouse.events.RollbackReadinessVerified;
 import io.gatehouse.events.RollbackRefused;
@@ -46,7 +50,8 @@ public final class EventCatalog {
             AlertReceived.class, IncidentOpened.class, SeverityClassified.class, SeverityReviewed.class, SeverityConfirmed.class,
             IncidentMarkedFalsePositive.class, StakeholdersNotified.class, GateEvaluated.class, MitigationPlanned.class,
             RollbackReadinessVerified.class, MitigationApproved.class, GateWaiverGranted.class, RollbackRequested.class,
-            RollbackRefused.class, RollbackExecuted.class, RecoveryValidated.class, RootCauseEvidenceArchived.class, IncidentResolved.class);
+            RollbackRefused.class, RollbackExecuted.class, RecoveryValidated.class, RootCauseEvidenceArchived.class, IncidentResolved.class,
+            MitigationExecutionRequested.class, MitigationExecuted.class, ResolutionReviewed.class, AlertFeedbackRecorded.class);
 
     private static final EventCatalog INSTANCE = new EventCatalog();
 

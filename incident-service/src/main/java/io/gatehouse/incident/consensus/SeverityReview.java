@@ -45,6 +45,19 @@ public class SeverityReview extends PanacheEntityBase {
     @Column(name = "reviewed_at", nullable = false)
     public Instant reviewedAt;
 
+    static SeverityReview of(String incidentId, String reviewer, SeverityVerdict verdict, Severity proposed, Severity suggested, String note,
+                             Instant at) {
+        SeverityReview review = new SeverityReview();
+        review.incidentId = incidentId;
+        review.reviewer = reviewer;
+        review.verdict = verdict;
+        review.proposedSeverity = proposed;
+        review.suggestedSeverity = suggested;
+        review.note = note;
+        review.reviewedAt = at;
+        return review;
+    }
+
     static long count(String incidentId, SeverityVerdict verdict) {
         return count("incidentId = ?1 and verdict = ?2", incidentId, verdict);
     }

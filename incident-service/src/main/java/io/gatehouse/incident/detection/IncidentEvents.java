@@ -4,6 +4,7 @@ import io.gatehouse.events.IncidentOpened;
 import io.gatehouse.events.Severity;
 import io.gatehouse.events.SeverityClassified;
 import io.gatehouse.events.SeverityInputs;
+import io.gatehouse.incident.Incident;
 import io.gatehouse.incident.severity.Classification;
 import io.gatehouse.incident.severity.SeveritySignals;
 import java.time.Instant;
@@ -16,23 +17,28 @@ final class IncidentEvents {
 
     static IncidentOpened opened(Incident incident, String openingAlertId, String openingEventId) {
         return IncidentOpened.newBuilder()
-                .setIncidentId(incident.id)
-                .setGroupingKey(incident.groupingKey)
-                .setService(incident.service)
-                .setAlertName(incident.alertName)
-                .setTitle(incident.title)
-                .setOpenedAt(incident.openedAt)
+                .setIncidentId(incident.id())
+                .setGroupingKey(incident.groupingKey())
+                .setService(incident.service())
+                .setAlertName(incident.alertName())
+                .setTitle(incident.title())
+                .setOpenedAt(incident.openedAt())
                 .setOpeningAlertId(openingAlertId)
                 .setOpeningEventId(openingEventId)
                 .build();
     }
 
-    static SeverityClassified classified(Incident incident, Classification classification, SeveritySignals signals,
-                                         Severity previous, Instant at) {
+    /**
+     * @param previous the severity the incident had before, when it was classified already
+     * @param settled the severity the incident commander settled on, which stands: the classification is a proposal
+     */
+    static SeverityClassified classified(String incidentId, Classification classification, SeveritySignals signals, Severity previous,
+                                         Severity settled, Instant at) {
         return SeverityClassified.newBuilder()
-                .setIncidentId(incident.id)
+                .setIncidentId(incidentId)
                 .setSeverity(classification.severity())
                 .setPreviousSeverity(previous)
+                .setSettledSeverity(settled)
                 .setRule(classification.rule())
                 .setRationale(classification.rationale())
                 .setInputs(SeverityInputs.newBuilder()

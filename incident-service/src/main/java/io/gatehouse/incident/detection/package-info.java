@@ -1,5 +1,6 @@
 /**
  * Phase 1 detection: alerts from gatehouse.alerts open incidents or join the open one of their group, resolved
- * alerts update them, and repeated deliveries change nothing. The incident and its alerts are the state here.
+ * alerts update them, repeated deliveries change nothing, and a classification after the severity was settled is a
+ * proposal that asks for consensus again. The state is the incident aggregate of the service's root package.
  */
 package io.gatehouse.incident.detection;

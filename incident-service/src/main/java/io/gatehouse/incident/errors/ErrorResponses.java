@@ -3,8 +3,11 @@ package io.gatehouse.incident.errors;
 import io.gatehouse.errors.ErrorReport;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -27,6 +30,23 @@ public class ErrorResponses {
     public Response refused(ActionRefused refused) {
         LOG.warnf("refused %s", refused.getMessage());
         return respond(Response.Status.CONFLICT, refused.report());
+    }
+
+    /** Every command locks the incident first, so this answers only a writer that changed it regardless: the request lost. */
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response changedMeanwhile(RuntimeException conflict) {
+        LOG.warnf("a request lost a race with another change of the same incident: %s", conflict.getMessage());
+        return respond(Response.Status.CONFLICT, new ErrorReport(ErrorReport.Severity.WARNING, "incident update",
+                "the incident changed while this request was being applied", "read the incident again and repeat the request if it still applies",
+                "nothing was changed"));
+    }
+
+    @ServerExceptionMapper
+    public Response databaseAway(JDBCConnectionException away) {
+        LOG.errorf("PostgreSQL cannot be reached: %s", away.getMessage());
+        return respond(Response.Status.SERVICE_UNAVAILABLE, new ErrorReport(ErrorReport.Severity.CRITICAL, "incident store",
+                "incident-service cannot reach its database", "try again shortly; /q/health/ready says when the service is back",
+                "nothing was changed"));
     }
 
     @ServerExceptionMapper

@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Phase 3 over HTTP: the recovery checks after the mitigation ran. */
-@Path("/v1/incidents/{id}/recovery")
+/** Phase 3 over HTTP: the recovery checks after the mitigation ran, and the incident commander's waiver of gate 3. */
+@Path("/v1/incidents/{id}")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class RecoveryResource {
@@ -26,6 +26,9 @@ public class RecoveryResource {
     }
 
     public record Checks(List<Check> checks) {
+    }
+
+    public record Waiver(String riskAssessment, String recoveryPlan) {
     }
 
     private final MitigationExecution execution;
@@ -37,6 +40,7 @@ public class RecoveryResource {
     }
 
     @POST
+    @Path("/recovery")
     @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.RESPONDER})
     @Operation(summary = "Report recovery checks (smoke tests, health checks, user journeys); evaluates gate 3, and a failed gate 3 "
             + "returns the incident to mitigation planning")
@@ -53,5 +57,18 @@ public class RecoveryResource {
         return execution.validateRecovery(id, caller.getPrincipal().getName(), body.checks().stream()
                 .map(c -> RecoveryCheck.newBuilder().setName(c.name()).setKind(c.kind()).setPassed(c.passed()).setDetail(c.detail()).build())
                 .toList());
+    }
+
+    @POST
+    @Path("/gates/3/waiver")
+    @RolesAllowed(Roles.INCIDENT_COMMANDER)
+    @Operation(summary = "Waive gate 3 (recovery validation) with a risk assessment and a documented recovery plan, once the mitigation ran")
+    public GateVerdict waive(@PathParam("id") String id, Waiver waiver) {
+        if (waiver == null || waiver.riskAssessment() == null || waiver.riskAssessment().isBlank() || waiver.recoveryPlan() == null
+                || waiver.recoveryPlan().isBlank()) {
+            throw new InvalidRequest("gate 3 waiver", "a waiver of gate 3 needs a risk assessment and a documented recovery plan",
+                    "send {\"riskAssessment\": \"...\", \"recoveryPlan\": \"...\"}");
+        }
+        return execution.waiveRecoveryValidation(id, caller.getPrincipal().getName(), waiver.riskAssessment(), waiver.recoveryPlan());
     }
 }

@@ -1,6 +1,8 @@
 package io.gatehouse.incident.execution;
 
 import io.gatehouse.errors.UnusableRecord;
+import io.gatehouse.events.MitigationExecuted;
+import io.gatehouse.events.MitigationExecutionRequested;
 import io.gatehouse.events.RollbackExecuted;
 import io.gatehouse.events.RollbackRequested;
 import io.gatehouse.events.cloudevents.CloudEvent;
@@ -15,10 +17,10 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes gatehouse.rollbacks: the deployment system's RollbackExecuted reports, and, when a script is configured
- * ({@code gatehouse.rollback.executor.script}, local runs), the RollbackRequested commands it then carries out.
- * The script runs outside any transaction (it may take minutes); a crash before its report is recorded runs it
- * again on redelivery, so rollback scripts must be safe to repeat.
+ * Consumes gatehouse.rollbacks: the deployment system's reports (RollbackExecuted, MitigationExecuted), and, when a
+ * script is configured ({@code gatehouse.rollback.executor.script}, local runs), the commands (RollbackRequested,
+ * MitigationExecutionRequested) it then carries out. The script runs outside any transaction (it may take minutes); a
+ * crash before its report is recorded runs it again on redelivery, so mitigation scripts must be safe to repeat.
  */
 @ApplicationScoped
 public class RollbacksConsumer {
@@ -47,14 +49,23 @@ public class RollbacksConsumer {
         } catch (IllegalArgumentException e) {
             throw new UnusableRecord(record.topic(), e.getMessage());
         }
-        if (record.value() instanceof RollbackExecuted executed) {
-            execution.recordExecution(event.id(), executed, event.time());
-        } else if (record.value() instanceof RollbackRequested requested) {
-            if (script.isPresent() && !consumedEvents.wasConsumed(event.id())) {
-                execution.reportExecution(event.id(), requested, ScriptExecutor.run(script.get(), requested), script.get());
-            }
+        SpecificRecord value = record.value();
+        if (value instanceof RollbackExecuted executed) {
+            execution.recordExecution(event.id(), new MitigationExecution.Report(executed.getIncidentId(), executed.getStatus()), event.time());
+        } else if (value instanceof MitigationExecuted executed) {
+            execution.recordExecution(event.id(), new MitigationExecution.Report(executed.getIncidentId(), executed.getStatus()), event.time());
+        } else if (value instanceof RollbackRequested requested) {
+            carryOut(event.id(), ScriptExecutor.Command.of(requested));
+        } else if (value instanceof MitigationExecutionRequested requested) {
+            carryOut(event.id(), ScriptExecutor.Command.of(requested));
         } else {
-            throw new UnusableRecord(record.topic(), "expected RollbackRequested or RollbackExecuted but got " + record.value().getSchema().getFullName());
+            throw new UnusableRecord(record.topic(), "expected a mitigation command or report but got " + value.getSchema().getFullName());
+        }
+    }
+
+    private void carryOut(String requestEventId, ScriptExecutor.Command command) {
+        if (script.isPresent() && !consumedEvents.wasConsumed(requestEventId)) {
+            execution.reportExecution(requestEventId, command, ScriptExecutor.run(script.get(), command), script.get());
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.gatehouse.incident.execution;
 
 import io.gatehouse.events.ExecutionStatus;
+import io.gatehouse.events.MitigationExecutionRequested;
+import io.gatehouse.events.MitigationKind;
 import io.gatehouse.events.RollbackRequested;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,13 +15,26 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The bundled executor for local runs: carries out a RollbackRequested by running a configured script, with the
- * incident, service and previous release in its environment. Exit status 0 is success.
+ * The bundled executor for local runs: carries out a RollbackRequested or MitigationExecutionRequested by running a
+ * configured script, with the incident, the mitigation's kind and description, the service and the previous release in
+ * its environment. Exit status 0 is success.
  */
 final class ScriptExecutor {
 
     static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final int OUTPUT_LIMIT = 16 * 1024;
+
+    /** A command to carry out: a rollback to the previous release, or another mitigation as the plan describes it. */
+    record Command(String incidentId, MitigationKind kind, String service, String previousRelease, String description) {
+
+        static Command of(RollbackRequested request) {
+            return new Command(request.getIncidentId(), MitigationKind.ROLLBACK, request.getService(), request.getPreviousRelease(), "rollback");
+        }
+
+        static Command of(MitigationExecutionRequested request) {
+            return new Command(request.getIncidentId(), request.getKind(), request.getService(), null, request.getDescription());
+        }
+    }
 
     /** What running the script came to. */
     record Result(ExecutionStatus status, Instant startedAt, Duration duration, String output) {
@@ -28,12 +43,14 @@ final class ScriptExecutor {
     private ScriptExecutor() {
     }
 
-    static Result run(String script, RollbackRequested request) {
+    static Result run(String script, Command command) {
         Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ProcessBuilder builder = new ProcessBuilder(List.of(script)).redirectErrorStream(true);
-        builder.environment().put("GATEHOUSE_INCIDENT_ID", request.getIncidentId());
-        builder.environment().put("GATEHOUSE_SERVICE", request.getService() == null ? "" : request.getService());
-        builder.environment().put("GATEHOUSE_PREVIOUS_RELEASE", request.getPreviousRelease() == null ? "" : request.getPreviousRelease());
+        builder.environment().put("GATEHOUSE_INCIDENT_ID", command.incidentId());
+        builder.environment().put("GATEHOUSE_MITIGATION_KIND", command.kind().name());
+        builder.environment().put("GATEHOUSE_MITIGATION_DESCRIPTION", command.description());
+        builder.environment().put("GATEHOUSE_SERVICE", command.service() == null ? "" : command.service());
+        builder.environment().put("GATEHOUSE_PREVIOUS_RELEASE", command.previousRelease() == null ? "" : command.previousRelease());
         try {
             Process process = builder.start();
             process.getOutputStream().close();

@@ -1,19 +1,25 @@
 package io.gatehouse.incident.gates;
 
 import io.gatehouse.events.GateEvaluated;
+import io.gatehouse.events.GateOutcome;
 import io.gatehouse.events.Topics;
-import io.gatehouse.incident.detection.Incident;
+import io.gatehouse.incident.Incident;
+import io.gatehouse.incident.Mitigation;
 import io.gatehouse.incident.messaging.Outbox;
-import io.gatehouse.incident.mitigation.Mitigation;
 import io.gatehouse.incident.notification.Notification;
-import io.gatehouse.incident.notification.NotificationStatus;
+import io.gatehouse.incident.notification.NotificationEnded;
+import io.gatehouse.incident.notification.NotificationReason;
 import io.gatehouse.incident.policy.IncidentPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Evaluates an incident's gates when an input of theirs changes, records the outcome and publishes it. */
@@ -30,82 +36,113 @@ public class IncidentGates {
         this.policy = policy;
     }
 
-    /** Gate 2, after the readiness checklist was checked or an approval or waiver was given. */
+    /** Gate 1 waits for every notification of the settled severity; the resolution notices are gate 4's. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public GateVerdict evaluateMitigationReadiness(Incident incident, Mitigation mitigation, String causeEventId, Instant at) {
-        GateVerdict verdict = MitigationReadinessGate.evaluate(new MitigationReadinessGate.Facts(mitigation.readinessCoverage,
-                mitigation.approvedByCommander != null, mitigation.approvedByReleaseManager != null,
-                mitigation.waivedByCommander != null, mitigation.waivedByReleaseManager != null));
-        List<String> evidence = new ArrayList<>();
-        evidence.add(mitigation.planEventId);
-        if (mitigation.readinessEventId != null) {
-            evidence.add(mitigation.readinessEventId);
+    void onNotificationEnded(@Observes NotificationEnded ended) {
+        if (!ended.reason().announcesResolution()) {
+            evaluateSeverityAlignment(Incident.lock(ended.incidentId()), ended.outcomeEventId(), ended.at());
         }
-        evidence.addAll(mitigation.evidenceEventIds);
-        mitigation.gate2Outcome = verdict.outcome();
-        publish(incident, MitigationReadinessGate.NUMBER, MitigationReadinessGate.NAME, verdict, evidence, causeEventId, at);
-        return verdict;
-    }
-
-    /** Gate 3, after the execution was reported or recovery checks were. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public GateVerdict evaluateRecoveryValidation(Incident incident, Mitigation mitigation, String causeEventId, Instant at) {
-        GateVerdict verdict = RecoveryValidationGate.evaluate(mitigation.executionStatus, mitigation.recoveryPassRate,
-                policy.closing().minRecoveryPassRate());
-        List<String> evidence = Stream.of(mitigation.executionEventId, mitigation.recoveryEventId).filter(Objects::nonNull).toList();
-        mitigation.gate3Outcome = verdict.outcome();
-        publish(incident, RecoveryValidationGate.NUMBER, RecoveryValidationGate.NAME, verdict, evidence, causeEventId, at);
-        return verdict;
-    }
-
-    /** Gate 4, after the resolution was recorded or a resolution notice ended. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public GateVerdict evaluateResolution(Incident incident, ResolutionGate.Documentation documentation, List<String> rootCauseEventIds,
-                                          String causeEventId, Instant at) {
-        List<Notification> notices = Notification.ofIncident(incident.id).stream()
-                .filter(n -> Notification.INCIDENT_RESOLVED.equals(n.reason)).toList();
-        GateVerdict verdict = ResolutionGate.evaluate(documentation, facts(notices), policy.closing());
-        List<String> evidence = new ArrayList<>();
-        if (incident.resolutionEventId != null) {
-            evidence.add(incident.resolutionEventId);
-        }
-        evidence.addAll(rootCauseEventIds);
-        notices.stream().map(n -> n.outcomeEventId).filter(Objects::nonNull).forEach(evidence::add);
-        incident.gate4Outcome = verdict.outcome();
-        publish(incident, ResolutionGate.NUMBER, ResolutionGate.NAME, verdict, evidence, causeEventId, at);
-        return verdict;
-    }
-
-    private static List<SeverityAlignmentGate.NotificationFacts> facts(List<Notification> notifications) {
-        return notifications.stream().map(n -> new SeverityAlignmentGate.NotificationFacts(n.channel, n.status == NotificationStatus.DELIVERED,
-                n.status == NotificationStatus.FAILED, n.latency(), n.lastError)).toList();
     }
 
     /**
-     * Gate 1, after the severity was confirmed or a notification ended.
+     * Gate 1, after the severity was confirmed, a classification proposed another, or a notification ended. The
+     * notifications that count are those announcing the severity that stands (its audience must know it), not the
+     * resolution notices nor the announcements of a mere proposal.
      *
      * @param causeEventId the event that changed an input of the gate
      * @param at that event's time
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public GateVerdict evaluateSeverityAlignment(Incident incident, String causeEventId, Instant at) {
-        List<Notification> opening = Notification.ofIncident(incident.id).stream()
-                .filter(n -> Notification.INCIDENT_OPENED.equals(n.reason)).toList();
-        GateVerdict verdict = SeverityAlignmentGate.evaluate(incident.severityConfirmedBy != null, facts(opening),
-                policy.notifications().maxLatency());
+        List<Notification> announcing = Notification.ofIncident(incident.id()).stream()
+                .filter(n -> n.severity() == incident.severity())
+                .filter(n -> !n.reason().announcesResolution() && n.reason() != NotificationReason.SEVERITY_PROPOSED)
+                .toList();
+        GateVerdict verdict = SeverityAlignmentGate.evaluate(incident.consensusReached(), incident.pendingProposal().orElse(null),
+                facts(announcing), policy.notifications().maxLatency());
         List<String> evidence = new ArrayList<>();
-        if (incident.severityConfirmedEventId != null) {
-            evidence.add(incident.severityConfirmedEventId);
+        if (incident.severityConfirmedEventId() != null) {
+            evidence.add(incident.severityConfirmedEventId());
         }
-        opening.stream().map(n -> n.outcomeEventId).filter(Objects::nonNull).forEach(evidence::add);
-        incident.gate1Outcome = verdict.outcome();
+        announcing.stream().map(Notification::outcomeEventId).filter(Objects::nonNull).forEach(evidence::add);
+        incident.recordGate1(verdict.outcome());
         publish(incident, SeverityAlignmentGate.NUMBER, SeverityAlignmentGate.NAME, verdict, evidence, causeEventId, at);
         return verdict;
     }
 
+    /** Gate 2, after the readiness checklist was checked or an approval or waiver was given. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GateVerdict evaluateMitigationReadiness(Incident incident, Mitigation mitigation, String causeEventId, Instant at) {
+        GateVerdict verdict = MitigationReadinessGate.evaluate(new MitigationReadinessGate.Facts(mitigation.readinessCoverage(),
+                mitigation.approvedByCommander() != null, mitigation.approvedByReleaseManager() != null,
+                mitigation.waivedByCommander() != null, mitigation.waivedByReleaseManager() != null));
+        Map<String, Double> latencies = new TreeMap<>();
+        mitigation.approvalLatency().ifPresent(latency -> latencies.put("approvalLatencySeconds", seconds(latency)));
+        if (verdict.outcome() != GateOutcome.FAILED) {
+            latencies.put("decisionLatencySeconds", seconds(Duration.between(incident.openedAt(), at)));
+        }
+        verdict = verdict.measuring(latencies);
+        List<String> evidence = new ArrayList<>();
+        evidence.add(mitigation.planEventId());
+        if (mitigation.readinessEventId() != null) {
+            evidence.add(mitigation.readinessEventId());
+        }
+        evidence.addAll(mitigation.evidenceEventIds());
+        mitigation.recordGate2(verdict.outcome());
+        publish(incident, MitigationReadinessGate.NUMBER, MitigationReadinessGate.NAME, verdict, evidence, causeEventId, at);
+        return verdict;
+    }
+
+    /** Gate 3, after the execution was reported, recovery checks were, or the incident commander waived it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GateVerdict evaluateRecoveryValidation(Incident incident, Mitigation mitigation, String causeEventId, Instant at) {
+        GateVerdict verdict = RecoveryValidationGate.evaluate(new RecoveryValidationGate.Facts(mitigation.executionStatus(),
+                mitigation.recoveryPassRate(), mitigation.criticalChecks(), mitigation.criticalChecksPassed(),
+                mitigation.gate3WaiverEventId() != null), policy.closing().minRecoveryPassRate());
+        Map<String, Double> measured = new TreeMap<>();
+        if (mitigation.recoveredAt() != null) {
+            measured.put("recoveryTimeSeconds", seconds(Duration.between(incident.openedAt(), mitigation.recoveredAt())));
+        }
+        measured.put("timelineCompleteness", TimelineMilestones.completeness(incident.id(), TimelineMilestones.UNTIL_RECOVERY,
+                mitigation.executionEventId() != null));
+        verdict = verdict.measuring(measured);
+        List<String> evidence = Stream.of(mitigation.executionEventId(), mitigation.recoveryEventId(), mitigation.gate3WaiverEventId())
+                .filter(Objects::nonNull).toList();
+        mitigation.recordGate3(verdict.outcome());
+        publish(incident, RecoveryValidationGate.NUMBER, RecoveryValidationGate.NAME, verdict, evidence, causeEventId, at);
+        return verdict;
+    }
+
+    /** Gate 4, after the resolution was recorded or a resolution notice ended; its pass closes the incident. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GateVerdict evaluateResolution(Incident incident, ResolutionGate.Documentation documentation, List<String> rootCauseEventIds,
+                                          String causeEventId, Instant at) {
+        List<Notification> notices = Notification.ofIncident(incident.id()).stream().filter(n -> n.reason().announcesResolution()).toList();
+        GateVerdict verdict = ResolutionGate.evaluate(documentation, facts(notices), policy.closing())
+                .measuring(Map.of("timelineCompleteness", TimelineMilestones.completeness(incident.id(), TimelineMilestones.UNTIL_RESOLUTION, true)));
+        List<String> evidence = new ArrayList<>();
+        if (incident.resolutionEventId() != null) {
+            evidence.add(incident.resolutionEventId());
+        }
+        evidence.addAll(rootCauseEventIds);
+        notices.stream().map(Notification::outcomeEventId).filter(Objects::nonNull).forEach(evidence::add);
+        incident.recordGate4(verdict.outcome());
+        publish(incident, ResolutionGate.NUMBER, ResolutionGate.NAME, verdict, evidence, causeEventId, at);
+        return verdict;
+    }
+
+    private static List<SeverityAlignmentGate.NotificationFacts> facts(List<Notification> notifications) {
+        return notifications.stream().map(n -> new SeverityAlignmentGate.NotificationFacts(n.channel(), n.audience(), n.delivered(),
+                n.givenUp(), n.latency(), n.lastError())).toList();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
     private void publish(Incident incident, int gate, String name, GateVerdict verdict, List<String> evidence, String causeEventId, Instant at) {
-        outbox.append(Topics.INCIDENTS, incident.id, GateEvaluated.newBuilder()
-                .setSubject(incident.id)
+        outbox.append(Topics.INCIDENTS, incident.id(), GateEvaluated.newBuilder()
+                .setSubject(incident.id())
                 .setProtocol(PROTOCOL)
                 .setGate(gate)
                 .setName(name)

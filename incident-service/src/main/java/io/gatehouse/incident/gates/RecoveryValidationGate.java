@@ -9,33 +9,45 @@ import java.util.TreeMap;
 
 /**
  * Gate 3 of protocol 17, recovery validation: the mitigation's execution is complete and enough recovery checks
- * pass (the policy's {@code recovery.minPassRate}, 0.95 by default).
+ * pass (the policy's {@code recovery.minPassRate}, 0.95 by default). The incident commander may waive it with a
+ * documented recovery plan.
  */
 public final class RecoveryValidationGate {
 
     public static final int NUMBER = 3;
     public static final String NAME = "Recovery validation";
 
+    /**
+     * What gate 3 reads.
+     *
+     * @param passRate null while no recovery checks were reported
+     * @param criticalChecks smoke tests and health checks among them (null with passRate)
+     */
+    public record Facts(ExecutionStatus execution, Double passRate, Integer criticalChecks, Integer criticalChecksPassed, boolean waived) {
+    }
+
     private RecoveryValidationGate() {
     }
 
-    /** @param passRate null while no recovery checks were reported */
-    public static GateVerdict evaluate(ExecutionStatus execution, Double passRate, double minPassRate) {
+    public static GateVerdict evaluate(Facts facts, double minPassRate) {
         Map<String, Double> metrics = new TreeMap<>();
         Map<String, String> thresholds = new TreeMap<>(Map.of("executionComplete", "= 1", "recoveryPassRate", ">= " + minPassRate));
         List<String> unmet = new ArrayList<>();
-        metrics.put("executionComplete", execution == ExecutionStatus.SUCCEEDED ? 1.0 : 0.0);
-        if (execution != ExecutionStatus.SUCCEEDED) {
-            unmet.add(execution == null ? "the mitigation's execution has not been reported" : "the mitigation's execution failed");
+        metrics.put("executionComplete", facts.execution() == ExecutionStatus.SUCCEEDED ? 1.0 : 0.0);
+        if (facts.execution() != ExecutionStatus.SUCCEEDED) {
+            unmet.add(facts.execution() == null ? "the mitigation's execution has not been reported" : "the mitigation's execution failed");
         }
-        if (passRate == null) {
+        if (facts.passRate() == null) {
             unmet.add("no recovery checks were reported");
         } else {
-            metrics.put("recoveryPassRate", passRate);
-            if (passRate < minPassRate) {
-                unmet.add("recovery checks passed at " + passRate + ", below " + minPassRate);
+            metrics.put("recoveryPassRate", facts.passRate());
+            metrics.put("criticalChecks", (double) facts.criticalChecks());
+            metrics.put("criticalChecksPassed", (double) facts.criticalChecksPassed());
+            if (facts.passRate() < minPassRate) {
+                unmet.add("recovery checks passed at " + facts.passRate() + ", below " + minPassRate);
             }
         }
-        return new GateVerdict(unmet.isEmpty() ? GateOutcome.PASSED : GateOutcome.FAILED, metrics, thresholds, List.copyOf(unmet));
+        GateOutcome outcome = unmet.isEmpty() ? GateOutcome.PASSED : facts.waived() ? GateOutcome.WAIVED : GateOutcome.FAILED;
+        return new GateVerdict(outcome, metrics, thresholds, List.copyOf(unmet));
     }
 }

@@ -4,6 +4,7 @@ import io.gatehouse.errors.ErrorReport;
 import io.gatehouse.events.AffectedScope;
 import io.gatehouse.events.MitigationKind;
 import io.gatehouse.events.MitigationOption;
+import io.gatehouse.incident.Mitigation;
 import io.gatehouse.incident.consensus.Roles;
 import io.gatehouse.incident.errors.IncidentNotFound;
 import io.gatehouse.incident.errors.InvalidRequest;
@@ -53,16 +54,19 @@ public class MitigationResource {
     public record Waiver(String role, String riskAssessment) {
     }
 
+    /** {@code rollbackRequestedBy} is kept for clients of the first version; {@code executionRequestedBy} says the same for any kind. */
     public record MitigationView(String chosen, String previousRelease, String scope, Double readinessCoverage, String approvedByCommander,
                                  String approvedByReleaseManager, String waivedByCommander, String waivedByReleaseManager, String gate2,
-                                 String rollbackRequestedBy, String execution, Double recoveryPassRate, String gate3) {
+                                 String rollbackRequestedBy, String executionRequestedBy, String execution, Double recoveryPassRate, String gate3) {
     }
 
     private final MitigationPlanning planning;
+    private final PreviousReleaseEvidence previousReleaseEvidence;
     private final SecurityIdentity caller;
 
-    MitigationResource(MitigationPlanning planning, SecurityIdentity caller) {
+    MitigationResource(MitigationPlanning planning, PreviousReleaseEvidence previousReleaseEvidence, SecurityIdentity caller) {
         this.planning = planning;
+        this.previousReleaseEvidence = previousReleaseEvidence;
         this.caller = caller;
     }
 
@@ -99,7 +103,10 @@ public class MitigationResource {
     @Operation(summary = "Check the rollback readiness checklist; the previous release's rollback verification is asked of evidence-service")
     public Object readiness(@PathParam("id") String id, Readiness readiness) {
         Readiness body = readiness == null ? new Readiness(null, null) : readiness;
-        var verified = planning.verifyReadiness(id, person(), body.rollbackScriptPresent(), body.dataBackupVerified());
+        // Asking evidence-service is a network call: it happens between two transactions, never inside one holding the lock.
+        String previousRelease = planning.previousReleaseOf(id);
+        var verified = planning.verifyReadiness(id, person(), body.rollbackScriptPresent(), body.dataBackupVerified(), previousRelease,
+                previousReleaseEvidence.check(previousRelease));
         return Map.of("coverage", verified.getCoverage(), "items", verified.getItems().stream()
                 .map(i -> Map.of("name", i.getName(), "status", i.getStatus().name(), "detail", i.getDetail())).toList());
     }
@@ -129,17 +136,31 @@ public class MitigationResource {
     @POST
     @Path("/rollback")
     @RolesAllowed(Roles.INCIDENT_COMMANDER)
-    @Operation(summary = "Request the rollback; refused (and recorded) unless severity is confirmed, scope recorded and gate 2 passed or waived")
+    @Operation(summary = "Request the rollback, when a rollback is the chosen mitigation; refused (and recorded) unless severity is confirmed, "
+            + "scope recorded and gate 2 passed or waived")
     @APIResponse(responseCode = "202", description = "RollbackRequested was issued to the deployment system")
     public Response rollback(@PathParam("id") String id) {
-        MitigationPlanning.RollbackDecision decision = planning.requestRollback(id, person());
+        return answer(planning.execute(id, person(), true));
+    }
+
+    @POST
+    @Path("/mitigation/execution")
+    @RolesAllowed(Roles.INCIDENT_COMMANDER)
+    @Operation(summary = "Execute the chosen mitigation (rollback, feature-flag disable or hotfix); refused (and recorded) unless severity is "
+            + "confirmed, scope recorded and gate 2 passed or waived")
+    @APIResponse(responseCode = "202", description = "RollbackRequested or MitigationExecutionRequested was issued to the deployment system")
+    public Response execute(@PathParam("id") String id) {
+        return answer(planning.execute(id, person(), false));
+    }
+
+    private static Response answer(MitigationPlanning.ExecutionDecision decision) {
         if (!decision.requested()) {
             return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON).entity(new ErrorReport(ErrorReport.Severity.CRITICAL,
-                    "rollback", "refused: " + String.join("; ", decision.missingConditions()),
+                    "mitigation execution", "refused: " + String.join("; ", decision.missingConditions()),
                     "meet every condition first: severity confirmed, scope recorded in the mitigation plan, gate 2 passed or waived",
-                    "no rollback was requested; the refusal is recorded")).build();
+                    "nothing was executed; the refusal is recorded")).build();
         }
-        return Response.accepted(Map.of("requested", true)).build();
+        return Response.accepted(Map.of("requested", true, "kind", decision.kind())).build();
     }
 
     @GET
@@ -147,10 +168,9 @@ public class MitigationResource {
     @Operation(summary = "The incident's mitigation: chosen option, readiness, approvals, waivers, gate 2")
     public MitigationView mitigation(@PathParam("id") String id) {
         Mitigation m = Mitigation.<Mitigation>findByIdOptional(id).orElseThrow(() -> new IncidentNotFound(id));
-        return new MitigationView(m.chosen.name(), m.previousRelease, m.scopeDescription, m.readinessCoverage, m.approvedByCommander,
-                m.approvedByReleaseManager, m.waivedByCommander, m.waivedByReleaseManager, m.gate2Outcome == null ? null : m.gate2Outcome.name(),
-                m.rollbackRequestedBy, m.executionStatus == null ? null : m.executionStatus.name(), m.recoveryPassRate,
-                m.gate3Outcome == null ? null : m.gate3Outcome.name());
+        return new MitigationView(m.chosen().name(), m.previousRelease(), m.scopeDescription(), m.readinessCoverage(), m.approvedByCommander(),
+                m.approvedByReleaseManager(), m.waivedByCommander(), m.waivedByReleaseManager(), name(m.gate2Outcome()),
+                m.executionRequestedBy(), m.executionRequestedBy(), name(m.executionStatus()), m.recoveryPassRate(), name(m.gate3Outcome()));
     }
 
     /** The role an approval or waiver is given in: the one the caller holds, or, holding both, the one named. */
@@ -170,6 +190,10 @@ public class MitigationResource {
 
     private static InvalidRequest invalid(String action, String context) {
         return new InvalidRequest(action, context, "see the API description at /q/openapi");
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     private String person() {

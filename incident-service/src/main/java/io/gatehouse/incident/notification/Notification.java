@@ -9,68 +9,126 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** One message about an incident on one channel, and every attempt to deliver it. */
+/**
+ * One message about an incident on one channel, and every attempt to deliver it. Owned by this package: written when
+ * requested, claimed and recorded by {@link NotificationSender}.
+ */
 @Entity
 @Table(name = "notification")
 public class Notification extends PanacheEntityBase {
 
-    /** Why stakeholders are told: the incident was opened (gate 1 times this one), or its severity changed. */
-    public static final String INCIDENT_OPENED = "incident-opened";
-    public static final String SEVERITY_CHANGED = "severity-changed";
-    /** Stakeholders are told the incident is resolved; gate 4 waits for these. */
-    public static final String INCIDENT_RESOLVED = "incident-resolved";
-
     @Id
-    public String id;
+    String id;
+
+    /** The claim, the delivery's outcome and their retries run in separate transactions: none may overwrite a newer one. */
+    @Version
+    long version;
 
     @Column(name = "incident_id", nullable = false)
-    public String incidentId;
+    String incidentId;
 
     @Column(nullable = false)
-    public String channel;
+    String channel;
 
     /** The roles the channel reaches, comma-separated, as the policy routed them. */
     @Column(nullable = false)
-    public String audience;
+    String audience;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Severity severity;
+    Severity severity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    NotificationReason reason;
 
     @Column(nullable = false)
-    public String reason;
-
-    @Column(nullable = false)
-    public String text;
+    String text;
 
     /** Time of the event that called for the notification; latency is measured from here. */
     @Column(name = "requested_at", nullable = false)
-    public Instant requestedAt;
+    Instant requestedAt;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public NotificationStatus status;
+    NotificationStatus status;
 
     @Column(nullable = false)
-    public int attempts;
+    int attempts;
 
     @Column(name = "next_attempt_at", nullable = false)
-    public Instant nextAttemptAt;
+    Instant nextAttemptAt;
 
     @Column(name = "completed_at")
-    public Instant completedAt;
+    Instant completedAt;
 
     @Column(name = "last_error")
-    public String lastError;
+    String lastError;
 
     /** The StakeholdersNotified event that recorded the outcome. */
     @Column(name = "outcome_event_id")
-    public String outcomeEventId;
+    String outcomeEventId;
 
+    public String channel() {
+        return channel;
+    }
+
+    /** The roles the channel reaches. */
+    public List<String> audience() {
+        return List.of(audience.split(","));
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public NotificationReason reason() {
+        return reason;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public NotificationStatus status() {
+        return status;
+    }
+
+    public boolean delivered() {
+        return status == NotificationStatus.DELIVERED;
+    }
+
+    public boolean givenUp() {
+        return status == NotificationStatus.FAILED;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Instant requestedAt() {
+        return requestedAt;
+    }
+
+    public Instant completedAt() {
+        return completedAt;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    /** The StakeholdersNotified event that recorded the outcome; null while it is pending. */
+    public String outcomeEventId() {
+        return outcomeEventId;
+    }
+
+    /** From the request to the outcome; null while pending. */
     public Duration latency() {
         return completedAt == null ? null : Duration.between(requestedAt, completedAt);
     }

@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.events.NotificationOutcome;
 import io.gatehouse.events.StakeholdersNotified;
 import io.gatehouse.events.Topics;
-import io.gatehouse.incident.detection.Incident;
-import io.gatehouse.incident.gates.IncidentGates;
+import io.gatehouse.incident.Incident;
 import io.gatehouse.incident.messaging.Outbox;
-import io.gatehouse.incident.resolution.IncidentResolution;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.LockModeType;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,51 +28,102 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers pending notifications as Slack-compatible incoming-webhook POSTs ({@code {"text": ...}}). A failed
- * attempt is recorded and retried with growing pauses; after {@value #MAX_ATTEMPTS} attempts the notification is
- * given up and that, too, is published. Either outcome re-evaluates the gate waiting for it: gate 4 for a
- * resolution notice, gate 1 otherwise.
+ * Delivers pending notifications as Slack-compatible incoming-webhook POSTs ({@code {"text": ...}}), in three steps so
+ * that no transaction holds a lock across the network call:
+ * <ol>
+ *   <li>claim: a short transaction takes due notifications ({@code for update skip locked}, so instances share the
+ *       work) and moves each one's next attempt past the delivery timeout, a lease no other sender takes over;</li>
+ *   <li>deliver: the POST, outside any transaction;</li>
+ *   <li>record: a transaction that locks the incident, then the notification at the version it claimed, writes the
+ *       attempt's outcome and, once it is final, publishes StakeholdersNotified and fires {@link NotificationEnded}
+ *       for the gates waiting on it.</li>
+ * </ol>
+ * A failed attempt is retried with growing pauses; after {@value #MAX_ATTEMPTS} attempts the notification is given up,
+ * and that too is published. A crash between delivering and recording delivers once more when the lease ends.
  */
 @ApplicationScoped
 public class NotificationSender {
 
     static final int MAX_ATTEMPTS = 6;
+    private static final int BATCH = 20;
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** Longer than a delivery can take (connect plus request timeout), so a claim outlives its attempt. */
+    private static final Duration LEASE = TIMEOUT.multipliedBy(3);
     private static final Duration MAX_PAUSE = Duration.ofSeconds(60);
     private static final Logger LOG = Logger.getLogger(NotificationSender.class);
+
+    /** A notification taken for one attempt, at the version the claim left it. */
+    record Claim(String id, String incidentId, long version, String channel, String text) {
+    }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final ObjectMapper json = new ObjectMapper();
     private final NotificationChannels channels;
     private final Outbox outbox;
-    private final IncidentGates gates;
-    private final IncidentResolution resolution;
+    private final Event<NotificationEnded> ended;
     private final EntityManager entityManager;
 
-    NotificationSender(NotificationChannels channels, Outbox outbox, IncidentGates gates, IncidentResolution resolution, EntityManager entityManager) {
+    NotificationSender(NotificationChannels channels, Outbox outbox, Event<NotificationEnded> ended, EntityManager entityManager) {
         this.channels = channels;
         this.outbox = outbox;
-        this.gates = gates;
-        this.resolution = resolution;
+        this.ended = ended;
         this.entityManager = entityManager;
     }
 
     @Scheduled(every = "${gatehouse.notification.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    @Transactional
     void deliverDue() {
+        for (Claim claim : QuarkusTransaction.requiringNew().call(this::claimDue)) {
+            String failure = deliver(claim);
+            QuarkusTransaction.requiringNew().run(() -> record(claim, failure));
+        }
+    }
+
+    private List<Claim> claimDue() {
         @SuppressWarnings("unchecked")
         List<Notification> due = entityManager.createNativeQuery(
                         "select * from notification where status = 'PENDING' and next_attempt_at <= now()"
-                                + " order by requested_at, channel limit 20 for update skip locked", Notification.class)
+                                + " order by requested_at, channel limit " + BATCH + " for update skip locked", Notification.class)
                 .getResultList();
-        due.forEach(this::attempt);
+        Instant leaseEnd = now().plus(LEASE);
+        due.forEach(notification -> notification.nextAttemptAt = leaseEnd);
+        entityManager.flush();
+        return due.stream().map(n -> new Claim(n.id, n.incidentId, n.version, n.channel, n.text)).toList();
     }
 
-    private void attempt(Notification notification) {
+    /** Null when delivered, else what went wrong. */
+    private String deliver(Claim claim) {
+        String url = channels.channels().get(claim.channel());
+        if (url == null || url.isBlank()) {
+            return "no URL is configured for channel " + claim.channel() + " (gatehouse.notify.channels." + claim.channel() + ")";
+        }
+        try {
+            HttpRequest post = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("text", claim.text())), StandardCharsets.UTF_8))
+                    .build();
+            HttpResponse<String> response = http.send(post, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode() + " from " + url + ": " + abbreviated(response.body());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of one string always serializes", e);
+        } catch (IOException | IllegalArgumentException e) {
+            return e.getClass().getSimpleName() + " posting to " + url + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while posting to " + url;
+        }
+    }
+
+    /** Records one attempt's outcome, unless another sender took the notification over since the claim. */
+    void record(Claim claim, String failure) {
+        Incident.lock(claim.incidentId());
+        Notification notification = Notification.findById(claim.id(), LockModeType.PESSIMISTIC_WRITE);
+        if (notification.version != claim.version() || notification.status != NotificationStatus.PENDING) {
+            LOG.infof("notification %s was taken over after its lease ended; this attempt's outcome is not recorded", claim.id());
+            return;
+        }
         notification.attempts++;
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String failure = deliver(notification);
+        Instant now = now();
         if (failure == null) {
             notification.status = NotificationStatus.DELIVERED;
             notification.completedAt = now;
@@ -92,29 +143,6 @@ public class NotificationSender {
         }
     }
 
-    /** Null when delivered, else what went wrong. */
-    private String deliver(Notification notification) {
-        String url = channels.channels().get(notification.channel);
-        if (url == null || url.isBlank()) {
-            return "no URL is configured for channel " + notification.channel + " (gatehouse.notify.channels." + notification.channel + ")";
-        }
-        try {
-            HttpRequest post = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("text", notification.text)), StandardCharsets.UTF_8))
-                    .build();
-            HttpResponse<String> response = http.send(post, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode() + " from " + url + ": " + abbreviated(response.body());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of one string always serializes", e);
-        } catch (IOException | IllegalArgumentException e) {
-            return e.getClass().getSimpleName() + " posting to " + url + ": " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted while posting to " + url;
-        }
-    }
-
     private void finish(Notification notification, NotificationOutcome outcome) {
         StakeholdersNotified event = StakeholdersNotified.newBuilder()
                 .setIncidentId(notification.incidentId)
@@ -122,7 +150,7 @@ public class NotificationSender {
                 .setChannel(notification.channel)
                 .setAudience(Arrays.asList(notification.audience.split(",")))
                 .setSeverity(notification.severity)
-                .setReason(notification.reason)
+                .setReason(notification.reason.published())
                 .setOutcome(outcome)
                 .setAttempts(notification.attempts)
                 .setRequestedAt(notification.requestedAt)
@@ -131,18 +159,17 @@ public class NotificationSender {
                 .setLastError(notification.lastError)
                 .build();
         notification.outcomeEventId = outbox.append(Topics.INCIDENTS, notification.incidentId, event, notification.id, notification.completedAt);
-        Incident incident = Incident.findById(notification.incidentId);
-        if (Notification.INCIDENT_RESOLVED.equals(notification.reason)) {
-            resolution.evaluate(incident, notification.outcomeEventId, notification.completedAt);
-        } else {
-            gates.evaluateSeverityAlignment(incident, notification.outcomeEventId, notification.completedAt);
-        }
+        ended.fire(new NotificationEnded(notification.incidentId, notification.reason, notification.outcomeEventId, notification.completedAt));
     }
 
     /** 2 s, 4 s, 8 s ... at most a minute: quick for a blip, gentle on a channel that is down. */
     static Duration pauseAfter(int attempts) {
         Duration pause = Duration.ofSeconds(1L << Math.min(attempts, 6));
         return pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static String abbreviated(String body) {

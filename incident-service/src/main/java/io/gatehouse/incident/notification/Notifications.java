@@ -1,7 +1,8 @@
 package io.gatehouse.incident.notification;
 
+import io.gatehouse.events.Severity;
 import io.gatehouse.events.cloudevents.CloudEvent;
-import io.gatehouse.incident.detection.Incident;
+import io.gatehouse.incident.Incident;
 import io.gatehouse.incident.policy.IncidentPolicy;
 import io.gatehouse.incident.policy.NotificationPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,19 +22,25 @@ public class Notifications {
         this.policy = policy;
     }
 
-    /** One notification per channel the incident's severity is routed to. */
+    /** One notification per channel the incident's current severity is routed to. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void request(Incident incident, String reason, String causeEventId, Instant at) {
-        NotificationPolicy.Route route = policy.notifications().routeFor(incident.severity);
+    public void request(Incident incident, NotificationReason reason, String causeEventId, Instant at) {
+        request(incident, reason, incident.severity(), causeEventId, at);
+    }
+
+    /** One notification per channel {@code severity} is routed to: a proposal is announced to its own audience. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void request(Incident incident, NotificationReason reason, Severity severity, String causeEventId, Instant at) {
+        NotificationPolicy.Route route = policy.notifications().routeFor(severity);
         for (String channel : route.channels()) {
             Notification notification = new Notification();
             notification.id = CloudEvent.deriveId(causeEventId, "notification", channel);
-            notification.incidentId = incident.id;
+            notification.incidentId = incident.id();
             notification.channel = channel;
             notification.audience = String.join(",", route.audience());
-            notification.severity = incident.severity;
+            notification.severity = severity;
             notification.reason = reason;
-            notification.text = textOf(incident, reason, route);
+            notification.text = textOf(incident, reason, severity, route);
             notification.requestedAt = at;
             notification.status = NotificationStatus.PENDING;
             notification.attempts = 0;
@@ -42,16 +49,22 @@ public class Notifications {
         }
     }
 
-    private static String textOf(Incident incident, String reason, NotificationPolicy.Route route) {
+    private static String textOf(Incident incident, NotificationReason reason, Severity severity, NotificationPolicy.Route route) {
+        String standing = label(incident.severity());
         String what = switch (reason) {
-            case Notification.INCIDENT_OPENED -> "Incident opened";
-            case Notification.INCIDENT_RESOLVED -> "Incident resolved (" + incident.resolutionSummary + ")";
-            default -> "Incident severity is now " + incident.severity;
+            case INCIDENT_OPENED -> "Incident opened";
+            case SEVERITY_CHANGED -> "Incident severity is now " + standing;
+            case SEVERITY_PROPOSED -> "Alerts now suggest " + label(severity) + "; " + standing + " stands until the incident commander confirms";
+            case INCIDENT_RESOLVED -> "Incident resolved (" + incident.resolutionSummary() + ")";
         };
-        return "[" + incident.severity.name().replace('_', '-') + "] " + what + ": " + incident.title
-                + "\nService: " + (incident.service == null ? "unknown" : incident.service) + " · alert " + incident.alertName
-                + "\nWhy " + incident.severity.name().replace('_', '-') + ": " + incident.severityRationale
-                + (incident.severityConfirmedBy == null ? " (proposed, not yet confirmed)" : " (confirmed by " + incident.severityConfirmedBy + ")")
-                + "\nIncident " + incident.id + " · for " + String.join(", ", route.audience());
+        return "[" + label(severity) + "] " + what + ": " + incident.title()
+                + "\nService: " + (incident.service() == null ? "unknown" : incident.service()) + " · alert " + incident.alertName()
+                + "\nWhy " + standing + ": " + incident.severityRationale()
+                + (incident.severityConfirmedBy() == null ? " (proposed, not yet confirmed)" : " (confirmed by " + incident.severityConfirmedBy() + ")")
+                + "\nIncident " + incident.id() + " · for " + String.join(", ", route.audience());
+    }
+
+    private static String label(Severity severity) {
+        return severity.name().replace('_', '-');
     }
 }

@@ -1,7 +1,6 @@
 package io.gatehouse.incident.query;
 
-import io.gatehouse.incident.detection.Incident;
-import io.gatehouse.incident.errors.IncidentNotFound;
+import io.gatehouse.incident.Incident;
 import io.gatehouse.incident.messaging.OutboxEvent;
 import io.gatehouse.incident.notification.Notification;
 import jakarta.ws.rs.GET;
@@ -34,7 +33,7 @@ public class IncidentResource {
     @Operation(summary = "One incident with its alerts")
     @APIResponse(responseCode = "404", description = "No incident has this id")
     public IncidentView get(@PathParam("id") String id) {
-        return IncidentView.of(Incident.<Incident>findByIdOptional(id).orElseThrow(() -> new IncidentNotFound(id)));
+        return IncidentView.of(Incident.require(id));
     }
 
     /** One entry of an incident's timeline: an alert's start, or an event incident-service published about it. */
@@ -46,12 +45,12 @@ public class IncidentResource {
     @Operation(summary = "Everything that happened to the incident, in order: its alerts and every event published about it")
     @APIResponse(responseCode = "404", description = "No incident has this id")
     public List<TimelineEntry> timeline(@PathParam("id") String id) {
-        Incident incident = Incident.<Incident>findByIdOptional(id).orElseThrow(() -> new IncidentNotFound(id));
+        Incident incident = Incident.require(id);
         List<TimelineEntry> entries = new ArrayList<>();
-        incident.alerts.forEach(a -> {
-            entries.add(new TimelineEntry(a.startsAt, "alert " + a.alertId + " fired", a.lastEventId));
-            if (a.endsAt != null) {
-                entries.add(new TimelineEntry(a.endsAt, "alert " + a.alertId + " resolved", a.lastEventId));
+        incident.alerts().forEach(a -> {
+            entries.add(new TimelineEntry(a.startsAt(), "alert " + a.alertId() + " fired", a.lastEventId()));
+            if (a.endsAt() != null) {
+                entries.add(new TimelineEntry(a.endsAt(), "alert " + a.alertId() + " resolved", a.lastEventId()));
             }
         });
         OutboxEvent.<OutboxEvent>list("subject", Sort.ascending("seq"), id)
@@ -72,9 +71,9 @@ public class IncidentResource {
     @Operation(summary = "Every stakeholder notification about the incident, with attempts, latency and errors")
     @APIResponse(responseCode = "404", description = "No incident has this id")
     public List<NotificationView> notifications(@PathParam("id") String id) {
-        Incident.<Incident>findByIdOptional(id).orElseThrow(() -> new IncidentNotFound(id));
-        return Notification.ofIncident(id).stream().map(n -> new NotificationView(n.channel, List.of(n.audience.split(",")), n.reason,
-                n.severity.name(), n.status.name(), n.attempts, n.requestedAt, n.completedAt,
-                n.latency() == null ? null : n.latency().toMillis(), n.lastError, n.text)).toList();
+        Incident.require(id);
+        return Notification.ofIncident(id).stream().map(n -> new NotificationView(n.channel(), n.audience(), n.reason().published(),
+                n.severity().name(), n.status().name(), n.attempts(), n.requestedAt(), n.completedAt(),
+                n.latency() == null ? null : n.latency().toMillis(), n.lastError(), n.text())).toList();
     }
 }

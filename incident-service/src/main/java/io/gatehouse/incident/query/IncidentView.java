@@ -3,9 +3,9 @@ package io.gatehouse.incident.query;
 import io.gatehouse.events.AlertStatus;
 import io.gatehouse.events.GateOutcome;
 import io.gatehouse.events.Severity;
-import io.gatehouse.incident.detection.Incident;
-import io.gatehouse.incident.detection.IncidentAlert;
-import io.gatehouse.incident.detection.IncidentStatus;
+import io.gatehouse.incident.Incident;
+import io.gatehouse.incident.IncidentAlert;
+import io.gatehouse.incident.IncidentStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +23,7 @@ public record IncidentView(
         String severityRule,
         String severityRationale,
         boolean severityConfirmed,
+        Severity proposedSeverity,
         String severityConfirmedBy,
         String closedReason,
         GateOutcome gate1,
@@ -37,16 +38,16 @@ public record IncidentView(
                             Map<String, String> annotations) {
 
         static AlertView of(IncidentAlert alert) {
-            return new AlertView(alert.alertId, alert.status, alert.startsAt, alert.endsAt, new TreeMap<>(alert.labels),
-                    new TreeMap<>(alert.annotations));
+            return new AlertView(alert.alertId(), alert.status(), alert.startsAt(), alert.endsAt(), new TreeMap<>(alert.labels()),
+                    new TreeMap<>(alert.annotations()));
         }
     }
 
     static IncidentView of(Incident incident) {
-        return new IncidentView(incident.id, incident.title, incident.service, incident.alertName, incident.groupingKey,
-                incident.status, incident.severity, incident.severityRule, incident.severityRationale,
-                incident.severityConfirmedBy != null, incident.severityConfirmedBy, incident.closedReason, incident.gate1Outcome, incident.gate4Outcome, incident.resolvedBy, incident.openedAt,
-                incident.updatedAt, incident.alerts.stream().filter(a -> a.status != AlertStatus.RESOLVED).count(),
-                incident.alerts.stream().map(AlertView::of).toList());
+        return new IncidentView(incident.id(), incident.title(), incident.service(), incident.alertName(), incident.groupingKey(),
+                incident.status(), incident.severity(), incident.severityRule(), incident.severityRationale(),
+                incident.consensusReached(), incident.pendingProposal().orElse(null), incident.severityConfirmedBy(), incident.closedReason(),
+                incident.gate1Outcome(), incident.gate4Outcome(), incident.resolvedBy(), incident.openedAt(), incident.updatedAt(),
+                incident.firingAlerts(), incident.alerts().stream().map(AlertView::of).toList());
     }
 }

@@ -38,6 +38,16 @@ public class RootCauseItem extends PanacheEntityBase {
     @Column(name = "event_id", nullable = false)
     public String eventId;
 
+    static RootCauseItem of(String incidentId, RootCauseEvidenceKind kind, String title, String location, String eventId) {
+        RootCauseItem item = new RootCauseItem();
+        item.incidentId = incidentId;
+        item.kind = kind;
+        item.title = title;
+        item.location = location;
+        item.eventId = eventId;
+        return item;
+    }
+
     static List<RootCauseItem> ofIncident(String incidentId) {
         return list("incidentId", Sort.ascending("id"), incidentId);
     }

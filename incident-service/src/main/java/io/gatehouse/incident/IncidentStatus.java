@@ -1,4 +1,4 @@
-package io.gatehouse.incident.detection;
+package io.gatehouse.incident;
 
 /** Where an incident is in its life. Later phases of protocol 17 add their states here. */
 public enum IncidentStatus {

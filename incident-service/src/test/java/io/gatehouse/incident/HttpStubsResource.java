@@ -43,11 +43,12 @@ public class HttpStubsResource implements QuarkusTestResourceLifecycleManager {
         // Shared by every test class of this JVM.
     }
 
-    /** A rollback script for the bundled executor: it says what it rolls back and succeeds. */
+    /** A mitigation script for the bundled executor: it says what it carries out and succeeds. */
     private static Path rollbackScript() {
         try {
             Path script = Files.createTempFile("gatehouse-rollback-", ".sh");
-            Files.writeString(script, "#!/bin/sh\necho \"rolling $GATEHOUSE_SERVICE back to $GATEHOUSE_PREVIOUS_RELEASE for $GATEHOUSE_INCIDENT_ID\"\n");
+            Files.writeString(script, "#!/bin/sh\necho \"$GATEHOUSE_MITIGATION_KIND ($GATEHOUSE_MITIGATION_DESCRIPTION):"
+                    + " rolling $GATEHOUSE_SERVICE back to $GATEHOUSE_PREVIOUS_RELEASE for $GATEHOUSE_INCIDENT_ID\"\n");
             script.toFile().setExecutable(true);
             return script;
         } catch (IOException e) {

@@ -107,6 +107,21 @@ class IncidentLifecycleTest {
             assertThat(gates).containsExactly(4);
         }
         as("iris", Roles.INCIDENT_COMMANDER).post(incident + "/rollback").then().statusCode(409).body("context", containsString("is RESOLVED"));
+
+        // After resolution: reviewer sign-off, and alert-tuning feedback for the monitoring owners
+        as("iris", Roles.INCIDENT_COMMANDER).body("{\"verdict\":\"APPROVED\",\"rationale\":\"root cause understood, canary planned\"}")
+                .post(incident + "/signoff").then().statusCode(200).body("complete", equalTo(false));
+        as("rita", Roles.RESPONDER).body("{\"verdict\":\"APPROVED\",\"rationale\":\"x\"}").post(incident + "/signoff").then().statusCode(403);
+        as("pia", Roles.PERFORMANCE_ENGINEER).body("{\"verdict\":\"REJECTED\",\"rationale\":\"p99 still above baseline\"}")
+                .post(incident + "/signoff").then().statusCode(200).body("complete", equalTo(false));
+        as("pia", Roles.PERFORMANCE_ENGINEER).body("{\"verdict\":\"APPROVED\",\"rationale\":\"p99 back at baseline\"}")
+                .post(incident + "/signoff").then().statusCode(200).body("complete", equalTo(true))
+                .body("signOffs.reviewed", org.hamcrest.Matchers.contains("RESOLUTION", "RECOVERY_VALIDATION", "RECOVERY_VALIDATION"));
+        as("rita", Roles.RESPONDER).body("{\"alertId\":\"" + alertId + "\",\"verdict\":\"LATE\",\"suggestion\":\"fire at 2% errors, not 5%\"}")
+                .post(incident + "/alert-feedback").then().statusCode(200).body("[0].alertName", equalTo(alertName));
+        as("rita", Roles.RESPONDER).body("{\"alertName\":\"PaymentProviderErrors\",\"verdict\":\"MISSING\",\"suggestion\":\"alert on provider 5xx\"}")
+                .post(incident + "/alert-feedback").then().statusCode(200).body("[1].verdict", equalTo("MISSING"));
+        as("rita", Roles.RESPONDER).body("{\"alertId\":\"nope\",\"verdict\":\"NOISY\"}").post(incident + "/alert-feedback").then().statusCode(400);
         List<String> timeline = given().get(incident + "/timeline").jsonPath().getList("what");
         assertThat(timeline.get(0)).isEqualTo("alert " + alertId + " fired");
         assertThat(timeline).contains("IncidentOpened", "SeverityConfirmed", "MitigationPlanned", "RecoveryValidated", "IncidentResolved")

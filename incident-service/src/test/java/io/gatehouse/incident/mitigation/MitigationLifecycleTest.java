@@ -9,12 +9,18 @@ import static io.gatehouse.incident.TestEvents.as;
 import static io.gatehouse.incident.TestEvents.is;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import io.gatehouse.events.AlertStatus;
+import io.gatehouse.events.ExecutionStatus;
 import io.gatehouse.events.GateEvaluated;
+import io.gatehouse.events.GateWaiverGranted;
+import io.gatehouse.events.MitigationExecuted;
+import io.gatehouse.events.MitigationExecutionRequested;
+import io.gatehouse.events.MitigationKind;
 import io.gatehouse.events.GateOutcome;
 import io.gatehouse.events.RollbackRefused;
 import io.gatehouse.events.RollbackRequested;
@@ -112,6 +118,62 @@ class MitigationLifecycleTest {
 
         given().get("/v1/incidents/" + id + "/mitigation").then().body("gate2", equalTo("PASSED"))
                 .body("approvedByCommander", equalTo("iris")).body("approvedByReleaseManager", equalTo("rhea"));
+    }
+
+    @Test
+    void aFeatureFlagDisableIsExecutedAsChosenAndGateThreeMayBeWaivedWithARecoveryPlan() {
+        String id = openIncident();
+        String incident = "/v1/incidents/" + id;
+        try (TopicReader incidents = new TopicReader(KafkaBrokerResource.bootstrapServers(), Topics.INCIDENTS);
+             TopicReader rollbacks = new TopicReader(KafkaBrokerResource.bootstrapServers(), Topics.ROLLBACKS)) {
+            as("iris", Roles.INCIDENT_COMMANDER).body("{}").post(incident + "/severity/confirmation").then().statusCode(200);
+            as("iris", Roles.INCIDENT_COMMANDER).body(PLAN.formatted("r", HttpStubsResource.REHEARSED_RELEASE)
+                    .replace("\"chosen\":\"ROLLBACK\"", "\"chosen\":\"FEATURE_FLAG_DISABLE\"")).post(incident + "/mitigation/plan").then().statusCode(200);
+            as("iris", Roles.INCIDENT_COMMANDER).body("{\"rollbackScriptPresent\":true,\"dataBackupVerified\":true}")
+                    .post(incident + "/mitigation/readiness").then().statusCode(200);
+            as("iris", Roles.INCIDENT_COMMANDER).body("{}").post(incident + "/mitigation/approval").then().statusCode(200);
+            as("rhea", Roles.RELEASE_MANAGER).body("{}").post(incident + "/mitigation/approval").then().statusCode(200);
+            as("iris", Roles.INCIDENT_COMMANDER).body("{\"riskAssessment\":\"r\",\"recoveryPlan\":\"p\"}").post(incident + "/gates/3/waiver")
+                    .then().statusCode(409).body("context", containsString("has not been executed"));
+
+            as("iris", Roles.INCIDENT_COMMANDER).post(incident + "/rollback").then().statusCode(409)
+                    .body("context", containsString("the chosen mitigation is FEATURE_FLAG_DISABLE, not a rollback"));
+            as("iris", Roles.INCIDENT_COMMANDER).post(incident + "/mitigation/execution").then().statusCode(202)
+                    .body("kind", equalTo("FEATURE_FLAG_DISABLE"));
+
+            MitigationExecutionRequested command = EventCodec.decode(rollbacks.await(1, r -> id.equals(r.key())
+                    && is(r, MitigationExecutionRequested.class), WAIT).get(0).value(), MitigationExecutionRequested.class);
+            assertThat(command.getKind()).isEqualTo(MitigationKind.FEATURE_FLAG_DISABLE);
+            assertThat(command.getDescription()).isEqualTo("Disable new-pricing");
+            MitigationExecuted executed = EventCodec.decode(rollbacks.await(1, r -> id.equals(r.key()) && is(r, MitigationExecuted.class), WAIT)
+                    .get(0).value(), MitigationExecuted.class);
+            assertThat(executed.getStatus()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(executed.getOutput()).startsWith("FEATURE_FLAG_DISABLE (Disable new-pricing)");
+            await().atMost(WAIT).until(() -> "SUCCEEDED".equals(given().get(incident + "/mitigation").jsonPath().getString("execution")));
+
+            as("rita", Roles.RESPONDER).body("""
+                    {"checks":[{"name":"checkout smoke","kind":"SMOKE_TEST","passed":true},
+                               {"name":"pay with card","kind":"USER_JOURNEY","passed":false}]}""")
+                    .post(incident + "/recovery").then().statusCode(200).body("outcome", equalTo("FAILED"))
+                    .body("metrics.criticalChecks", equalTo(1.0f)).body("metrics.criticalChecksPassed", equalTo(1.0f))
+                    .body("metrics.recoveryTimeSeconds", org.hamcrest.Matchers.greaterThanOrEqualTo(0f))
+                    .body("metrics.timelineCompleteness", org.hamcrest.Matchers.greaterThanOrEqualTo(0.9f));
+            as("rita", Roles.RESPONDER).body("{\"riskAssessment\":\"r\",\"recoveryPlan\":\"p\"}").post(incident + "/gates/3/waiver").then().statusCode(403);
+            as("iris", Roles.INCIDENT_COMMANDER).body("{\"riskAssessment\":\"card payments degrade gracefully\"}").post(incident + "/gates/3/waiver")
+                    .then().statusCode(400);
+            as("iris", Roles.INCIDENT_COMMANDER).body("{\"riskAssessment\":\"card payments degrade gracefully\","
+                    + "\"recoveryPlan\":\"card provider fix by 18:00, watch the journey dashboard\"}").post(incident + "/gates/3/waiver")
+                    .then().statusCode(200).body("outcome", equalTo("WAIVED"));
+            given().get(incident + "/mitigation").then().body("gate3", equalTo("WAIVED"));
+
+            GateEvaluated gate2 = EventCodec.decode(incidents.await(1, r -> id.equals(r.key()) && isGate(r, 2)
+                    && EventCodec.decode(r.value(), GateEvaluated.class).getOutcome() == GateOutcome.PASSED, WAIT).get(0).value(), GateEvaluated.class);
+            assertThat(gate2.getMetrics()).containsKeys("approvalLatencySeconds", "decisionLatencySeconds");
+            GateWaiverGranted waiver = EventCodec.decode(incidents.await(1, r -> id.equals(r.key()) && is(r, GateWaiverGranted.class), WAIT)
+                    .get(0).value(), GateWaiverGranted.class);
+            assertThat(waiver.getGate()).isEqualTo(3);
+            assertThat(waiver.getRecoveryPlan()).startsWith("card provider fix");
+        }
     }
 
     @Test

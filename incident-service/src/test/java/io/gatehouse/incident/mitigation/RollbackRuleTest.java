@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.events.GateOutcome;
 import io.gatehouse.events.ReadinessStatus;
-import io.gatehouse.incident.detection.Incident;
+import io.gatehouse.events.MitigationKind;
+import io.gatehouse.events.Severity;
 import io.gatehouse.incident.gates.GateVerdict;
 import io.gatehouse.incident.gates.MitigationReadinessGate;
 import java.time.Instant;
@@ -14,25 +15,35 @@ class RollbackRuleTest {
 
     @Test
     void aRollbackNeedsConfirmedSeverityRecordedScopeAndGateTwoPassedOrWaived() {
-        Incident incident = new Incident();
-        assertThat(RollbackRule.missingConditions(incident, null)).containsExactly(
+        assertThat(RollbackRule.missingConditions(facts(false, null, null, null, null, true))).containsExactly(
                 "the severity is not confirmed by the incident commander",
                 "the affected scope is not recorded (no mitigation plan)",
                 "gate 2 (mitigation readiness) has not been evaluated and is not waived");
+        assertThat(RollbackRule.missingConditions(facts(true, null, MitigationKind.ROLLBACK, GateOutcome.FAILED, null, true)))
+                .containsExactly("gate 2 (mitigation readiness) has failed and is not waived");
+        assertThat(RollbackRule.missingConditions(facts(true, null, MitigationKind.ROLLBACK, GateOutcome.WAIVED, null, true))).isEmpty();
+        assertThat(RollbackRule.missingConditions(facts(true, null, MitigationKind.ROLLBACK, GateOutcome.PASSED, null, true))).isEmpty();
+        assertThat(RollbackRule.missingConditions(facts(true, null, MitigationKind.ROLLBACK, GateOutcome.PASSED, Instant.parse("2026-11-21T15:00:00Z"), true)))
+                .singleElement().asString().contains("already requested by iris");
+    }
 
-        incident.severityConfirmedBy = "iris";
-        Mitigation mitigation = new Mitigation();
-        mitigation.gate2Outcome = GateOutcome.FAILED;
-        assertThat(RollbackRule.missingConditions(incident, mitigation)).containsExactly("gate 2 (mitigation readiness) has failed and is not waived");
+    @Test
+    void aSeverityProposedSinceSettlementMustBeConfirmedAgain() {
+        assertThat(RollbackRule.missingConditions(facts(true, Severity.SEV_1, MitigationKind.ROLLBACK, GateOutcome.PASSED, null, true)))
+                .containsExactly("alerts suggest SEV_1 since the severity was settled on SEV_2: the incident commander must confirm again");
+    }
 
-        mitigation.gate2Outcome = GateOutcome.WAIVED;
-        assertThat(RollbackRule.missingConditions(incident, mitigation)).isEmpty();
-        mitigation.gate2Outcome = GateOutcome.PASSED;
-        assertThat(RollbackRule.missingConditions(incident, mitigation)).isEmpty();
+    @Test
+    void aRollbackIsRefusedWhenAnotherOptionWasChosenWhichExecutesAsItself() {
+        assertThat(RollbackRule.missingConditions(facts(true, null, MitigationKind.FEATURE_FLAG_DISABLE, GateOutcome.PASSED, null, true)))
+                .singleElement().asString().contains("the chosen mitigation is FEATURE_FLAG_DISABLE, not a rollback");
+        assertThat(RollbackRule.missingConditions(facts(true, null, MitigationKind.FEATURE_FLAG_DISABLE, GateOutcome.PASSED, null, false))).isEmpty();
+    }
 
-        mitigation.rollbackRequestedBy = "iris";
-        mitigation.rollbackRequestedAt = Instant.parse("2026-11-21T15:00:00Z");
-        assertThat(RollbackRule.missingConditions(incident, mitigation)).singleElement().asString().contains("already requested by iris");
+    private static RollbackRule.Facts facts(boolean confirmed, Severity proposal, MitigationKind chosen, GateOutcome gate2, Instant requestedAt,
+                                            boolean rollbackAsked) {
+        return new RollbackRule.Facts("inc-1", confirmed, Severity.SEV_2, proposal, chosen, gate2, requestedAt == null ? null : "iris", requestedAt,
+                rollbackAsked);
     }
 
     @Test

@@ -1,15 +1,13 @@
 package io.gatehouse.evidence.artifacts;
 
-import io.gatehouse.events.GateWaiverGranted;
-import io.gatehouse.events.IncidentMarkedFalsePositive;
 import io.gatehouse.events.IncidentOpened;
 import io.gatehouse.events.IncidentResolved;
-import io.gatehouse.events.MitigationApproved;
+import io.gatehouse.events.MitigationExecuted;
+import io.gatehouse.events.MitigationExecutionRequested;
 import io.gatehouse.events.MitigationPlanned;
 import io.gatehouse.events.RecoveryValidated;
 import io.gatehouse.events.RollbackExecuted;
 import io.gatehouse.events.RollbackReadinessVerified;
-import io.gatehouse.events.RollbackRefused;
 import io.gatehouse.events.RollbackRequested;
 import io.gatehouse.events.RootCauseEvidenceArchived;
 import io.gatehouse.events.SeverityClassified;
@@ -52,10 +50,9 @@ public final class IncidentEvidenceRenderer {
                         history.of(SeverityClassified.class, SeverityReviewed.class, SeverityConfirmed.class)),
                 json(history, "rollback-readiness-checklist.json", JsonArtifacts::rollbackReadinessChecklist,
                         history.of(RollbackReadinessVerified.class)),
-                json(history, "decision-log.json", JsonArtifacts::decisionLog, history.of(SeverityConfirmed.class, MitigationApproved.class,
-                        GateWaiverGranted.class, RollbackRequested.class, RollbackRefused.class, IncidentMarkedFalsePositive.class)),
+                json(history, "decision-log.json", JsonArtifacts::decisionLog, history.of(JsonArtifacts.DECISIONS)),
                 json(history, "mitigation-execution-report.json", JsonArtifacts::mitigationExecutionReport,
-                        history.of(RollbackRequested.class, RollbackExecuted.class)),
+                        history.of(RollbackRequested.class, RollbackExecuted.class, MitigationExecutionRequested.class, MitigationExecuted.class)),
                 json(history, "recovery-validation.json", JsonArtifacts::recoveryValidation, history.of(RecoveryValidated.class)),
                 json(history, "resolution-summary.json", JsonArtifacts::resolutionSummary, history.of(IncidentOpened.class, IncidentResolved.class),
                         !history.all(IncidentResolved.class).isEmpty()),

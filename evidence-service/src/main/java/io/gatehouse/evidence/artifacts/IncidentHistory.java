@@ -1,7 +1,6 @@
 package io.gatehouse.evidence.artifacts;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
@@ -37,9 +36,14 @@ final class IncidentHistory {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
+    /** The events of any of these types, in ledger order. */
     @SafeVarargs
     final List<LedgerEvent> of(Class<? extends SpecificRecord>... types) {
-        return events.stream().filter(e -> Arrays.stream(types).anyMatch(t -> t.isInstance(e.event()))).toList();
+        return of(List.of(types));
+    }
+
+    List<LedgerEvent> of(List<Class<? extends SpecificRecord>> types) {
+        return events.stream().filter(e -> types.stream().anyMatch(t -> t.isInstance(e.event()))).toList();
     }
 
     LedgerEvent last() {

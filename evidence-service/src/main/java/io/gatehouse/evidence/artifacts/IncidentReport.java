@@ -11,6 +11,8 @@ import io.gatehouse.events.IncidentMarkedFalsePositive;
 import io.gatehouse.events.IncidentOpened;
 import io.gatehouse.events.IncidentResolved;
 import io.gatehouse.events.MitigationApproved;
+import io.gatehouse.events.MitigationExecuted;
+import io.gatehouse.events.MitigationExecutionRequested;
 import io.gatehouse.events.MitigationPlanned;
 import io.gatehouse.events.NotificationOutcome;
 import io.gatehouse.events.RecoveryCheck;
@@ -90,19 +92,34 @@ final class IncidentReport {
 
     private static void severitySection(StringBuilder out, IncidentHistory history) {
         out.append("## Severity\n\n");
-        Optional<SeverityClassified> proposed = history.latest(SeverityClassified.class).map(Recorded::event);
-        Optional<SeverityConfirmed> confirmed = history.latest(SeverityConfirmed.class).map(Recorded::event);
-        if (proposed.isEmpty() && confirmed.isEmpty()) {
+        Optional<SeverityStanding> standing = SeverityStanding.of(history);
+        if (standing.isEmpty()) {
             out.append("No severity has been classified.\n\n");
             return;
         }
-        confirmed.ifPresentOrElse(c -> out.append("**").append(severity(c.getSeverity())).append("**, confirmed by ").append(c.getConfirmedBy())
-                        .append(" at ").append(c.getConfirmedAt()).append(" after ").append(c.getConfirmations()).append(" confirmation(s) and ")
-                        .append(c.getDisputes()).append(" dispute(s)").append(c.getNote() == null ? "" : ": " + c.getNote()).append(".\n\n"),
-                () -> out.append("**").append(severity(proposed.get().getSeverity()))
-                        .append("** as proposed by the rules; the incident commander has not confirmed it yet.\n\n"));
-        proposed.ifPresent(p -> out.append("Why: rule `").append(p.getRule()).append("` of severity policy ").append(p.getPolicyVersion())
-                .append(" proposed ").append(severity(p.getSeverity())).append(". ").append(p.getRationale()).append("\n\n"));
+        SeverityStanding s = standing.get();
+        out.append("**").append(severity(s.severity())).append("**");
+        if (s.settled()) {
+            SeverityConfirmed c = s.settlement().orElseThrow().event();
+            out.append(", confirmed by ").append(c.getConfirmedBy()).append(" at ").append(c.getConfirmedAt()).append(" after ")
+                    .append(c.getConfirmations()).append(" confirmation(s) and ").append(c.getDisputes()).append(" dispute(s)")
+                    .append(c.getNote() == null ? "" : ": " + c.getNote()).append(".\n\n");
+        } else {
+            out.append(" as proposed by the rules; the incident commander has not confirmed it yet.\n\n");
+        }
+        // Why: the latest classification that took effect; later proposals after settlement follow on their own.
+        history.all(SeverityClassified.class).stream().map(Recorded::event).filter(p -> p.getSettledSeverity() == null)
+                .reduce((earlier, later) -> later)
+                .ifPresent(p -> out.append("Why: rule `").append(p.getRule()).append("` of severity policy ").append(p.getPolicyVersion())
+                        .append(" proposed ").append(severity(p.getSeverity())).append(". ").append(p.getRationale()).append("\n\n"));
+        if (s.consensusAskedAgain()) {
+            out.append("Proposed after the severity was settled; ").append(severity(s.severity()))
+                    .append(" stands and consensus is asked for again:\n\n");
+            s.proposalsAfterSettlement().forEach(r -> out.append("- ").append(severity(r.event().getSeverity())).append(" at ")
+                    .append(r.event().getClassifiedAt()).append(" by rule `").append(r.event().getRule()).append("`: ")
+                    .append(r.event().getRationale()).append('\n'));
+            out.append('\n');
+        }
     }
 
     private static void durationSection(StringBuilder out, IncidentHistory history, Optional<IncidentOpened> opened,
@@ -137,7 +154,8 @@ final class IncidentReport {
         history.all(MitigationApproved.class).forEach(a -> out.append("- Approved ").append(a.event().getChosen()).append(": ")
                 .append(a.event().getApprover()).append(" as ").append(a.event().getRole()).append(" at ").append(a.event().getApprovedAt()).append(".\n"));
         history.all(GateWaiverGranted.class).forEach(w -> out.append("- Gate ").append(w.event().getGate()).append(" waived by ")
-                .append(w.event().getGrantedBy()).append(" as ").append(w.event().getRole()).append(": ").append(w.event().getRiskAssessment()).append('\n'));
+                .append(w.event().getGrantedBy()).append(" as ").append(w.event().getRole()).append(": ").append(w.event().getRiskAssessment())
+                .append(w.event().getRecoveryPlan() == null ? "" : " Recovery plan: " + w.event().getRecoveryPlan()).append('\n'));
         history.all(RollbackRefused.class).forEach(r -> out.append("- Rollback refused at ").append(r.event().getRefusedAt()).append(": ")
                 .append(String.join("; ", r.event().getMissingConditions())).append(".\n"));
         history.all(RollbackRequested.class).forEach(r -> out.append("- Rollback of ").append(Text.orNone(r.event().getService())).append(" to ")
@@ -145,6 +163,11 @@ final class IncidentReport {
                 .append(r.event().getRequestedAt()).append(".\n"));
         history.all(RollbackExecuted.class).forEach(x -> out.append("- Rollback ").append(x.event().getStatus()).append(" after ")
                 .append(duration(x.event().getDurationMillis())).append(", by ").append(x.event().getExecutor()).append(".\n"));
+        history.all(MitigationExecutionRequested.class).forEach(r -> out.append("- ").append(r.event().getKind()).append(" of ")
+                .append(Text.orNone(r.event().getService())).append(" requested by ").append(r.event().getRequestedBy()).append(" at ")
+                .append(r.event().getRequestedAt()).append(": ").append(r.event().getDescription()).append('\n'));
+        history.all(MitigationExecuted.class).forEach(x -> out.append("- ").append(x.event().getKind()).append(' ').append(x.event().getStatus())
+                .append(" after ").append(duration(x.event().getDurationMillis())).append(", by ").append(x.event().getExecutor()).append(".\n"));
         out.append('\n');
     }
 

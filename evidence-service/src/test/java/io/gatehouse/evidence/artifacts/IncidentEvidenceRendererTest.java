@@ -32,10 +32,14 @@ import org.junit.jupiter.api.Test;
 
 class IncidentEvidenceRendererTest {
 
-    private static final List<String> TWELVE = List.of("INCIDENT-REPORT.md", "communication-log.md", "decision-log.json",
+    /** Protocol 17's artifacts that are always in the set. */
+    static final List<String> REQUIRED = List.of("INCIDENT-REPORT.md", "communication-log.md", "decision-log.json",
             "incident-intake-log.md", "incident-timeline.md", "mitigation-execution-report.json", "mitigation-plan.md",
             "rca-manifest.json", "recovery-validation.json", "resolution-summary.json", "rollback-readiness-checklist.json",
-            "severity-assessment.json");
+            "severity-assessment.json", "traceability-matrix.json");
+    /** The optional artifacts, each there only when its facts exist. */
+    static final List<String> OPTIONAL = List.of("alert-tuning-feedback.json", "gate-1-validation.json", "gate-2-validation.json",
+            "gate-3-validation.json", "gate-4-validation.json", "reviewer-signoff.json");
 
     @Test
     void aWholeIncidentRendersEveryArtifactFromItsEvents() {
@@ -43,7 +47,7 @@ class IncidentEvidenceRendererTest {
 
         IncidentEvidence evidence = ledger.render();
 
-        assertThat(evidence.artifacts()).extracting(Artifact::name).containsExactlyElementsOf(TWELVE);
+        assertThat(evidence.artifacts()).extracting(Artifact::name).containsExactlyElementsOf(everyArtifact());
         assertThat(evidence.artifacts()).allMatch(Artifact::phaseHappened);
 
         JsonNode severity = json(evidence, "severity-assessment.json");
@@ -152,6 +156,45 @@ class IncidentEvidenceRendererTest {
     }
 
     @Test
+    void theTimelineAndTheReportMentionSignOffsAndAlertFeedback() {
+        IncidentEvidence evidence = IncidentLedger.wholeIncident().render();
+
+        assertThat(text(evidence, "incident-timeline.md")).contains(
+                "| ResolutionReviewed | Sign-off by erin as performance-engineer: rejected the recovery validation"
+                        + " (p99 latency still 30 % above the baseline) | event-30 |",
+                "| AlertFeedbackRecorded | Alert feedback from carol: PaymentProviderErrors missing;"
+                        + " suggests: Alert on payment-provider 5xx per region | event-28 |",
+                "| GateWaiverGranted | Gate 3 waived by alice as incident-commander, with a recovery plan: Keep new-pricing off,");
+        assertThat(text(evidence, "INCIDENT-REPORT.md")).contains(
+                "## Reviewer sign-off\n\nSigned off: the incident commander approved the resolution and a performance engineer approved"
+                        + " the recovery validation.\n",
+                "- erin (performance-engineer) rejected the recovery validation at 2026-11-21T15:05:37.019Z: p99 latency still 30 % above the baseline",
+                "## Alert-tuning feedback\n\n- CheckoutHighErrorRate (7e163a67800d46bf): useful (1), noisy (1);"
+                        + " suggested: Group the per-pod alerts into one per service\n"
+                        + "- PaymentProviderErrors (no such alert fired): missing (1); suggested: Alert on payment-provider 5xx per region\n",
+                "Recovery plan: Keep new-pricing off, ship the gift-card hotfix, re-run the payment journey after it.");
+    }
+
+    @Test
+    void theReportListsTheBundlesFilesAndWhatIsNotInIt() {
+        IncidentEvidence whole = IncidentLedger.wholeIncident().render();
+        IncidentEvidence classified = IncidentLedger.openedAndClassified().render();
+
+        assertThat(text(whole, "INCIDENT-REPORT.md")).contains("## Evidence\n\nINCIDENT-EVIDENCE-BUNDLE.zip holds these files and"
+                + " evidence-manifest.json, which gives each one's SHA-256 and the events it was derived from:\n\n- INCIDENT-REPORT.md\n"
+                + "- alert-tuning-feedback.json\n")
+                .contains("- reviewer-signoff.json\n- rollback-readiness-checklist.json\n- severity-assessment.json\n- traceability-matrix.json\n")
+                .doesNotContain("Not in the bundle");
+        assertThat(text(classified, "INCIDENT-REPORT.md")).contains("- mitigation-plan.md (its phase has not happened yet)\n",
+                "Not in the bundle:\n\n- alert-tuning-feedback.json: no alert-tuning feedback was recorded\n",
+                "- gate-1-validation.json: gate 1 (Severity alignment) was never evaluated\n",
+                "- reviewer-signoff.json: no reviewer has signed off the resolution or the recovery validation\n",
+                "## Reviewer sign-off\n\nNot signed off: the incident commander has not reviewed the resolution; a performance engineer"
+                        + " has not reviewed the recovery validation.\n",
+                "## Alert-tuning feedback\n\nNone recorded.\n");
+    }
+
+    @Test
     void theManifestListsEveryArtifactWithItsDigestSourcesAndTheLedgerHead() {
         IncidentLedger ledger = IncidentLedger.wholeIncident();
 
@@ -161,37 +204,32 @@ class IncidentEvidenceRendererTest {
         assertThat(manifest.get("subject").asText()).isEqualTo(INCIDENT);
         assertThat(manifest.get("protocol").asInt()).isEqualTo(17);
         assertThat(manifest.get("completeness").asDouble()).isEqualTo(1.0);
-        assertThat(manifest.get("artifacts")).extracting(a -> a.get("name").asText()).containsExactlyElementsOf(TWELVE);
+        assertThat(manifest.get("pendingArtifacts")).isEmpty();
+        assertThat(manifest.get("absentArtifacts")).isEmpty();
+        assertThat(manifest.get("artifacts")).extracting(a -> a.get("name").asText()).containsExactlyElementsOf(everyArtifact());
         Artifact plan = evidence.file("mitigation-plan.md").orElseThrow();
-        JsonNode planEntry = manifest.get("artifacts").get(TWELVE.indexOf("mitigation-plan.md"));
+        JsonNode planEntry = manifest.get("artifacts").get(everyArtifact().indexOf("mitigation-plan.md"));
         assertThat(planEntry.get("sha256").asText()).isEqualTo(HashChain.sha256(plan.bytes()));
         assertThat(planEntry.get("sizeBytes").asLong()).isEqualTo(plan.bytes().length);
         assertThat(planEntry.get("mediaType").asText()).isEqualTo("text/markdown; charset=utf-8");
         assertThat(planEntry.get("producer").asText()).isEqualTo("evidence-service");
         assertThat(planEntry.get("createdAt").asText()).isEqualTo("2026-11-21T14:20:37.019Z");
         assertThat(planEntry.get("derivedFrom")).extracting(JsonNode::asText).containsExactly(idOf(ledger, MitigationPlanned.class));
+        JsonNode gate3Entry = manifest.get("artifacts").get(everyArtifact().indexOf("gate-3-validation.json"));
+        assertThat(gate3Entry.get("derivedFrom")).extracting(JsonNode::asText)
+                .containsExactly("event-14", "event-15", "event-16", "event-18", "event-19", "event-20");
+        assertThat(gate3Entry.get("createdAt").asText()).isEqualTo(at(2000).toString());
         assertThat(manifest.at("/upstreamDependencies/0/protocol").asInt()).isEqualTo(14);
         assertThat(manifest.at("/upstreamDependencies/0/subject").asText()).isEqualTo("rel-41");
         assertThat(manifest.at("/upstreamDependencies/0/artifact").asText()).isEqualTo("rollback-verification-report.json");
         assertThat(manifest.at("/downstreamDependencies/0/consumer").asText()).isEqualTo("protocol 22 postmortem");
         assertThat(manifest.at("/downstreamDependencies/0/artifacts")).extracting(JsonNode::asText)
                 .containsExactly("INCIDENT-REPORT.md", "rca-manifest.json", "recovery-validation.json");
+        assertThat(manifest.at("/downstreamDependencies/1/consumer").asText()).isEqualTo("protocol 19 monitoring");
+        assertThat(manifest.at("/downstreamDependencies/1/artifacts")).extracting(JsonNode::asText).containsExactly("alert-tuning-feedback.json");
         LedgerEvent last = ledger.events().get(ledger.events().size() - 1);
         assertThat(manifest.at("/ledgerHead/seq").asLong()).isEqualTo(last.seq());
         assertThat(manifest.at("/ledgerHead/entryHash").asText()).isEqualTo(last.entryHash());
-    }
-
-    @Test
-    void renderingTheSameEventsTwiceGivesTheSameBytes() {
-        IncidentEvidence first = IncidentLedger.wholeIncident().render();
-
-        IncidentEvidence second = IncidentLedger.wholeIncident().render();
-
-        for (int i = 0; i < first.artifacts().size(); i++) {
-            assertThat(second.artifacts().get(i).bytes()).as(first.artifacts().get(i).name()).isEqualTo(first.artifacts().get(i).bytes());
-        }
-        assertThat(second.manifest().bytes()).isEqualTo(first.manifest().bytes());
-        assertThat(second.bundle()).isEqualTo(first.bundle());
     }
 
     @Test
@@ -207,7 +245,7 @@ class IncidentEvidenceRendererTest {
             }
         }
 
-        List<String> expected = new ArrayList<>(TWELVE);
+        List<String> expected = new ArrayList<>(everyArtifact());
         expected.add("evidence-manifest.json");
         assertThat(entries.keySet()).containsExactlyElementsOf(expected.stream().sorted().toList());
         assertThat(zipEntries).allSatisfy(entry -> {
@@ -215,14 +253,15 @@ class IncidentEvidenceRendererTest {
             assertThat(entry.getExtra()).isNull();
         });
         assertThat(entries.get("severity-assessment.json")).isEqualTo(evidence.file("severity-assessment.json").orElseThrow().bytes());
+        assertThat(entries.get("traceability-matrix.json")).isEqualTo(evidence.file("traceability-matrix.json").orElseThrow().bytes());
         assertThat(entries.get("evidence-manifest.json")).isEqualTo(evidence.manifest().bytes());
     }
 
     @Test
-    void anIncidentThatWasOnlyClassifiedStillHasAllTwelveArtifactsSayingWhatHasNotHappened() {
+    void anIncidentThatWasOnlyClassifiedHasEveryRequiredArtifactSayingWhatHasNotHappened() {
         IncidentEvidence evidence = IncidentLedger.openedAndClassified().render();
 
-        assertThat(evidence.artifacts()).extracting(Artifact::name).containsExactlyElementsOf(TWELVE);
+        assertThat(evidence.artifacts()).extracting(Artifact::name).containsExactlyElementsOf(REQUIRED);
         assertThat(text(evidence, "mitigation-plan.md")).contains("No mitigation was planned.");
         assertThat(text(evidence, "communication-log.md")).contains("No stakeholders were notified.");
         assertThat(json(evidence, "rca-manifest.json").get("happened").asBoolean()).isFalse();
@@ -240,10 +279,12 @@ class IncidentEvidenceRendererTest {
         assertThat(mitigationPlan.createdAt()).isEqualTo(at(1));
 
         JsonNode manifest = json(evidence.manifest().bytes());
-        assertThat(manifest.get("completeness").asDouble()).isEqualTo(0.25).isLessThan(1.0);
+        assertThat(manifest.get("completeness").asDouble()).as("4 of 13 required artifacts").isEqualTo(0.3077);
         assertThat(manifest.get("pendingArtifacts")).extracting(JsonNode::asText).contains("mitigation-plan.md", "INCIDENT-REPORT.md")
-                .doesNotContain("severity-assessment.json", "incident-intake-log.md", "incident-timeline.md");
+                .doesNotContain("severity-assessment.json", "incident-intake-log.md", "incident-timeline.md", "traceability-matrix.json");
+        assertThat(manifest.get("absentArtifacts")).extracting(a -> a.get("name").asText()).containsExactlyElementsOf(OPTIONAL);
         assertThat(manifest.get("upstreamDependencies")).isEmpty();
+        assertThat(manifest.get("downstreamDependencies")).extracting(d -> d.get("consumer").asText()).containsExactly("protocol 22 postmortem");
     }
 
     @Test
@@ -273,6 +314,13 @@ class IncidentEvidenceRendererTest {
 
         assertThatThrownBy(() -> LedgerEvent.of(entry)).isInstanceOf(UnreadableLedgerEntry.class)
                 .hasMessage("ledger entry 9 cannot be read: its canonical bytes have no data_base64");
+    }
+
+    /** Every artifact of a whole incident, sorted by name. */
+    static List<String> everyArtifact() {
+        List<String> all = new ArrayList<>(REQUIRED);
+        all.addAll(OPTIONAL);
+        return all.stream().sorted().toList();
     }
 
     private static String idOf(IncidentLedger ledger, Class<?> type) {

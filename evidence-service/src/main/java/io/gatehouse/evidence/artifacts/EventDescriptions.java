@@ -4,15 +4,20 @@ import static io.gatehouse.evidence.artifacts.Text.duration;
 import static io.gatehouse.evidence.artifacts.Text.joined;
 import static io.gatehouse.evidence.artifacts.Text.percent;
 import static io.gatehouse.evidence.artifacts.Text.severity;
+import static io.gatehouse.evidence.artifacts.Text.words;
 
+import io.gatehouse.events.AlertFeedbackRecorded;
 import io.gatehouse.events.GateEvaluated;
 import io.gatehouse.events.GateWaiverGranted;
 import io.gatehouse.events.IncidentMarkedFalsePositive;
 import io.gatehouse.events.IncidentOpened;
 import io.gatehouse.events.IncidentResolved;
 import io.gatehouse.events.MitigationApproved;
+import io.gatehouse.events.MitigationExecuted;
+import io.gatehouse.events.MitigationExecutionRequested;
 import io.gatehouse.events.MitigationPlanned;
 import io.gatehouse.events.RecoveryValidated;
+import io.gatehouse.events.ResolutionReviewed;
 import io.gatehouse.events.RollbackExecuted;
 import io.gatehouse.events.RollbackReadinessVerified;
 import io.gatehouse.events.RollbackRefused;
@@ -35,10 +40,12 @@ final class EventDescriptions {
             return "Incident opened by alert " + e.getAlertName() + " on " + Text.orNone(e.getService()) + ": " + e.getTitle();
         }
         if (event instanceof SeverityClassified e) {
-            return "Severity proposed as " + severity(e.getSeverity()) + " by rule " + e.getRule() + " (policy " + e.getPolicyVersion() + ")";
+            return "Severity proposed as " + severity(e.getSeverity()) + " by rule " + e.getRule() + " (policy " + e.getPolicyVersion() + ")"
+                    + (e.getSettledSeverity() == null ? ""
+                    : " after the severity was settled: " + severity(e.getSettledSeverity()) + " stands and consensus is asked for again");
         }
         if (event instanceof SeverityReviewed e) {
-            return e.getReviewer() + " " + e.getVerdict().name().toLowerCase(java.util.Locale.ROOT) + " the proposed "
+            return e.getReviewer() + " " + words(e.getVerdict()) + " the proposed "
                     + severity(e.getProposedSeverity()) + (e.getSuggestedSeverity() == null ? "" : ", suggesting " + severity(e.getSuggestedSeverity()));
         }
         if (event instanceof SeverityConfirmed e) {
@@ -47,7 +54,7 @@ final class EventDescriptions {
         }
         if (event instanceof StakeholdersNotified e) {
             return "Notification on " + e.getChannel() + " to " + joined(e.getAudience()) + " (" + e.getReason() + "): "
-                    + e.getOutcome().name().toLowerCase(java.util.Locale.ROOT) + " after " + e.getAttempts() + " attempt(s) in "
+                    + words(e.getOutcome()) + " after " + e.getAttempts() + " attempt(s) in "
                     + duration(e.getLatencyMillis());
         }
         if (event instanceof MitigationPlanned e) {
@@ -60,17 +67,25 @@ final class EventDescriptions {
             return e.getChosen() + " approved by " + e.getApprover() + " as " + e.getRole();
         }
         if (event instanceof GateWaiverGranted e) {
-            return "Gate " + e.getGate() + " waived by " + e.getGrantedBy() + " as " + e.getRole();
+            return "Gate " + e.getGate() + " waived by " + e.getGrantedBy() + " as " + e.getRole()
+                    + (e.getRecoveryPlan() == null ? "" : ", with a recovery plan: " + e.getRecoveryPlan());
         }
         if (event instanceof RollbackRequested e) {
             return "Rollback of " + Text.orNone(e.getService()) + " to " + Text.orNone(e.getPreviousRelease()) + " requested by "
                     + e.getRequestedBy() + " (gate 2 " + e.getGate2Outcome() + ")";
         }
+        if (event instanceof MitigationExecutionRequested e) {
+            return e.getKind() + " of " + Text.orNone(e.getService()) + " requested by " + e.getRequestedBy() + ": " + e.getDescription()
+                    + " (gate 2 " + e.getGate2Outcome() + ")";
+        }
+        if (event instanceof MitigationExecuted e) {
+            return e.getKind() + " " + words(e.getStatus()) + " after " + duration(e.getDurationMillis()) + " (" + e.getExecutor() + ")";
+        }
         if (event instanceof RollbackRefused e) {
             return "Rollback asked for by " + e.getRequestedBy() + " refused: " + String.join("; ", e.getMissingConditions());
         }
         if (event instanceof RollbackExecuted e) {
-            return "Rollback " + e.getStatus().name().toLowerCase(java.util.Locale.ROOT) + " after " + duration(e.getDurationMillis())
+            return "Rollback " + words(e.getStatus()) + " after " + duration(e.getDurationMillis())
                     + " (" + e.getExecutor() + ")";
         }
         if (event instanceof RecoveryValidated e) {
@@ -86,6 +101,14 @@ final class EventDescriptions {
         }
         if (event instanceof IncidentMarkedFalsePositive e) {
             return "Marked a false positive by " + e.getMarkedBy() + ": " + e.getReason();
+        }
+        if (event instanceof ResolutionReviewed e) {
+            return "Sign-off by " + e.getReviewer() + " as " + e.getRole() + ": " + words(e.getVerdict()) + " the " + words(e.getReviewed()) + " ("
+                    + e.getRationale() + ")";
+        }
+        if (event instanceof AlertFeedbackRecorded e) {
+            return "Alert feedback from " + e.getRecordedBy() + ": " + e.getAlertName() + (e.getAlertId() == null ? "" : " (" + e.getAlertId() + ")")
+                    + " " + words(e.getVerdict()) + (e.getSuggestion() == null ? "" : "; suggests: " + e.getSuggestion());
         }
         if (event instanceof GateEvaluated e) {
             return "Gate " + e.getGate() + " " + e.getName() + ": " + e.getOutcome();

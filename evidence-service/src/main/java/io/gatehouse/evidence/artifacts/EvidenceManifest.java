@@ -7,12 +7,14 @@ import java.util.List;
  * evidence-manifest.json: every artifact with its digest and the events it came from, what the evidence depends on
  * and who depends on it, how complete it is, and the ledger entry it is anchored in.
  *
- * @param completeness share of the artifacts whose phase has happened, 0..1
- * @param pendingArtifacts the artifacts that only say their phase has not happened
+ * @param completeness share of the required artifacts whose phase has happened, 0..1; optional artifacts are in the
+ *     set only when their facts exist, so they do not count
+ * @param pendingArtifacts the required artifacts that only say their phase has not happened
+ * @param absentArtifacts the optional artifacts the incident's events do not call for, each with the reason
  */
 public record EvidenceManifest(String subject, int protocol, Instant createdAt, String producer, List<Entry> artifacts,
                                List<Upstream> upstreamDependencies, List<Downstream> downstreamDependencies, double completeness,
-                               List<String> pendingArtifacts, LedgerHead ledgerHead) {
+                               List<String> pendingArtifacts, List<Absent> absentArtifacts, LedgerHead ledgerHead) {
 
     public static final String PRODUCER = "evidence-service";
 
@@ -31,6 +33,10 @@ public record EvidenceManifest(String subject, int protocol, Instant createdAt, 
 
     /** Who reads this evidence next, and which artifacts they read. */
     public record Downstream(String consumer, List<String> artifacts) {
+    }
+
+    /** An optional artifact that is not in the set, and why. */
+    public record Absent(String name, String reason) {
     }
 
     /** The subject's latest ledger entry: the evidence covers every entry of the subject up to it. */

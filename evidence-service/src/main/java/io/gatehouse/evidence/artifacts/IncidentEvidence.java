@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Protocol 17's evidence for one incident.
  *
- * @param artifacts the twelve artifacts, sorted by name
+ * @param artifacts the required artifacts and the optional ones its events call for, sorted by name
  * @param manifest evidence-manifest.json
  * @param bundle INCIDENT-EVIDENCE-BUNDLE.zip: the artifacts and the manifest
  */

@@ -1,9 +1,13 @@
 package io.gatehouse.evidence.artifacts;
 
+import io.gatehouse.events.GateEvaluated;
+import io.gatehouse.events.GateWaiverGranted;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 
 /** An incident's events in ledger order, looked up by their generated class. */
@@ -11,6 +15,7 @@ final class IncidentHistory {
 
     private final String incidentId;
     private final List<LedgerEvent> events;
+    private final Map<String, LedgerEvent> byId;
 
     IncidentHistory(String incidentId, List<LedgerEvent> events) {
         if (events.isEmpty()) {
@@ -18,6 +23,7 @@ final class IncidentHistory {
         }
         this.incidentId = incidentId;
         this.events = List.copyOf(events);
+        this.byId = events.stream().collect(Collectors.toMap(LedgerEvent::eventId, Function.identity(), (first, again) -> first));
     }
 
     String incidentId() {
@@ -37,9 +43,31 @@ final class IncidentHistory {
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
+    /** The events of any of these types, in ledger order. */
     @SafeVarargs
     final List<LedgerEvent> of(Class<? extends SpecificRecord>... types) {
-        return events.stream().filter(e -> Arrays.stream(types).anyMatch(t -> t.isInstance(e.event()))).toList();
+        return of(List.of(types));
+    }
+
+    List<LedgerEvent> of(List<Class<? extends SpecificRecord>> types) {
+        return events.stream().filter(e -> types.stream().anyMatch(t -> t.isInstance(e.event()))).toList();
+    }
+
+    /** The incident's event with this id; empty when the ledger holds no such event of the incident. */
+    Optional<LedgerEvent> event(String eventId) {
+        return Optional.ofNullable(byId.get(eventId));
+    }
+
+    /** The evaluations of one of protocol 17's gates, in ledger order. */
+    List<Recorded<GateEvaluated>> evaluations(int gate) {
+        return all(GateEvaluated.class).stream()
+                .filter(g -> g.event().getProtocol() == IncidentEvidenceRenderer.PROTOCOL && g.event().getGate() == gate).toList();
+    }
+
+    /** The waivers granted for one of protocol 17's gates, in ledger order. */
+    List<Recorded<GateWaiverGranted>> waivers(int gate) {
+        return all(GateWaiverGranted.class).stream()
+                .filter(w -> w.event().getProtocol() == IncidentEvidenceRenderer.PROTOCOL && w.event().getGate() == gate).toList();
     }
 
     LedgerEvent last() {

@@ -5,12 +5,15 @@ import static io.gatehouse.evidence.artifacts.Text.duration;
 import static io.gatehouse.evidence.artifacts.Text.percent;
 import static io.gatehouse.evidence.artifacts.Text.severity;
 
+import io.gatehouse.events.AlertFeedbackVerdict;
 import io.gatehouse.events.GateEvaluated;
 import io.gatehouse.events.GateWaiverGranted;
 import io.gatehouse.events.IncidentMarkedFalsePositive;
 import io.gatehouse.events.IncidentOpened;
 import io.gatehouse.events.IncidentResolved;
 import io.gatehouse.events.MitigationApproved;
+import io.gatehouse.events.MitigationExecuted;
+import io.gatehouse.events.MitigationExecutionRequested;
 import io.gatehouse.events.MitigationPlanned;
 import io.gatehouse.events.NotificationOutcome;
 import io.gatehouse.events.RecoveryCheck;
@@ -26,20 +29,17 @@ import io.gatehouse.events.StakeholdersNotified;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /** INCIDENT-REPORT.md: the incident told as a responder would write it up, from the events alone. */
 final class IncidentReport {
 
-    /** Protocol 17's gates, in order; a gate that was never evaluated still gets its row. */
-    private static final List<String> GATES = List.of("Severity alignment", "Mitigation readiness", "Recovery validation",
-            "Resolution & documentation");
-
     private IncidentReport() {
     }
 
-    static String render(IncidentHistory history) {
+    /** @param plan the evidence set the report belongs to, which it lists */
+    static String render(IncidentHistory history, EvidencePlan plan) {
         StringBuilder out = new StringBuilder();
         Optional<IncidentOpened> opened = history.latest(IncidentOpened.class).map(Recorded::event);
         Optional<Recorded<IncidentResolved>> resolved = history.latest(IncidentResolved.class);
@@ -57,11 +57,15 @@ final class IncidentReport {
         actions(out, history);
         recovery(out, history);
         gates(out, history);
+        signOff(out, history);
         rootCause(out, history);
+        alertFeedback(out, history);
         out.append("## Follow-ups\n\n");
         Text.bullets(out, resolved.map(r -> List.copyOf(r.event().getFollowUps())).orElse(List.of()),
                 resolved.isPresent() ? "None recorded." : "None yet: follow-ups are recorded when the incident is resolved.");
-        out.append("\n---\nRendered by evidence-service from the ").append(history.events().size())
+        out.append('\n');
+        evidence(out, plan);
+        out.append("---\nRendered by evidence-service from the ").append(history.events().size())
                 .append(" event(s) recorded in the ledger; evidence-manifest.json names them and anchors them in the hash chain.\n");
         return out.toString();
     }
@@ -90,19 +94,34 @@ final class IncidentReport {
 
     private static void severitySection(StringBuilder out, IncidentHistory history) {
         out.append("## Severity\n\n");
-        Optional<SeverityClassified> proposed = history.latest(SeverityClassified.class).map(Recorded::event);
-        Optional<SeverityConfirmed> confirmed = history.latest(SeverityConfirmed.class).map(Recorded::event);
-        if (proposed.isEmpty() && confirmed.isEmpty()) {
+        Optional<SeverityStanding> standing = SeverityStanding.of(history);
+        if (standing.isEmpty()) {
             out.append("No severity has been classified.\n\n");
             return;
         }
-        confirmed.ifPresentOrElse(c -> out.append("**").append(severity(c.getSeverity())).append("**, confirmed by ").append(c.getConfirmedBy())
-                        .append(" at ").append(c.getConfirmedAt()).append(" after ").append(c.getConfirmations()).append(" confirmation(s) and ")
-                        .append(c.getDisputes()).append(" dispute(s)").append(c.getNote() == null ? "" : ": " + c.getNote()).append(".\n\n"),
-                () -> out.append("**").append(severity(proposed.get().getSeverity()))
-                        .append("** as proposed by the rules; the incident commander has not confirmed it yet.\n\n"));
-        proposed.ifPresent(p -> out.append("Why: rule `").append(p.getRule()).append("` of severity policy ").append(p.getPolicyVersion())
-                .append(" proposed ").append(severity(p.getSeverity())).append(". ").append(p.getRationale()).append("\n\n"));
+        SeverityStanding s = standing.get();
+        out.append("**").append(severity(s.severity())).append("**");
+        if (s.settled()) {
+            SeverityConfirmed c = s.settlement().orElseThrow().event();
+            out.append(", confirmed by ").append(c.getConfirmedBy()).append(" at ").append(c.getConfirmedAt()).append(" after ")
+                    .append(c.getConfirmations()).append(" confirmation(s) and ").append(c.getDisputes()).append(" dispute(s)")
+                    .append(c.getNote() == null ? "" : ": " + c.getNote()).append(".\n\n");
+        } else {
+            out.append(" as proposed by the rules; the incident commander has not confirmed it yet.\n\n");
+        }
+        // Why: the latest classification that took effect; later proposals after settlement follow on their own.
+        history.all(SeverityClassified.class).stream().map(Recorded::event).filter(p -> p.getSettledSeverity() == null)
+                .reduce((earlier, later) -> later)
+                .ifPresent(p -> out.append("Why: rule `").append(p.getRule()).append("` of severity policy ").append(p.getPolicyVersion())
+                        .append(" proposed ").append(severity(p.getSeverity())).append(". ").append(p.getRationale()).append("\n\n"));
+        if (s.consensusAskedAgain()) {
+            out.append("Proposed after the severity was settled; ").append(severity(s.severity()))
+                    .append(" stands and consensus is asked for again:\n\n");
+            s.proposalsAfterSettlement().forEach(r -> out.append("- ").append(severity(r.event().getSeverity())).append(" at ")
+                    .append(r.event().getClassifiedAt()).append(" by rule `").append(r.event().getRule()).append("`: ")
+                    .append(r.event().getRationale()).append('\n'));
+            out.append('\n');
+        }
     }
 
     private static void durationSection(StringBuilder out, IncidentHistory history, Optional<IncidentOpened> opened,
@@ -137,7 +156,8 @@ final class IncidentReport {
         history.all(MitigationApproved.class).forEach(a -> out.append("- Approved ").append(a.event().getChosen()).append(": ")
                 .append(a.event().getApprover()).append(" as ").append(a.event().getRole()).append(" at ").append(a.event().getApprovedAt()).append(".\n"));
         history.all(GateWaiverGranted.class).forEach(w -> out.append("- Gate ").append(w.event().getGate()).append(" waived by ")
-                .append(w.event().getGrantedBy()).append(" as ").append(w.event().getRole()).append(": ").append(w.event().getRiskAssessment()).append('\n'));
+                .append(w.event().getGrantedBy()).append(" as ").append(w.event().getRole()).append(": ").append(w.event().getRiskAssessment())
+                .append(w.event().getRecoveryPlan() == null ? "" : " Recovery plan: " + w.event().getRecoveryPlan()).append('\n'));
         history.all(RollbackRefused.class).forEach(r -> out.append("- Rollback refused at ").append(r.event().getRefusedAt()).append(": ")
                 .append(String.join("; ", r.event().getMissingConditions())).append(".\n"));
         history.all(RollbackRequested.class).forEach(r -> out.append("- Rollback of ").append(Text.orNone(r.event().getService())).append(" to ")
@@ -145,6 +165,11 @@ final class IncidentReport {
                 .append(r.event().getRequestedAt()).append(".\n"));
         history.all(RollbackExecuted.class).forEach(x -> out.append("- Rollback ").append(x.event().getStatus()).append(" after ")
                 .append(duration(x.event().getDurationMillis())).append(", by ").append(x.event().getExecutor()).append(".\n"));
+        history.all(MitigationExecutionRequested.class).forEach(r -> out.append("- ").append(r.event().getKind()).append(" of ")
+                .append(Text.orNone(r.event().getService())).append(" requested by ").append(r.event().getRequestedBy()).append(" at ")
+                .append(r.event().getRequestedAt()).append(": ").append(r.event().getDescription()).append('\n'));
+        history.all(MitigationExecuted.class).forEach(x -> out.append("- ").append(x.event().getKind()).append(' ').append(x.event().getStatus())
+                .append(" after ").append(duration(x.event().getDurationMillis())).append(", by ").append(x.event().getExecutor()).append(".\n"));
         out.append('\n');
     }
 
@@ -168,27 +193,63 @@ final class IncidentReport {
     }
 
     private static void gates(StringBuilder out, IncidentHistory history) {
-        TreeMap<Integer, GateEvaluated> latest = new TreeMap<>();
-        history.all(GateEvaluated.class).stream().map(Recorded::event).filter(g -> g.getProtocol() == 17)
-                .forEach(g -> latest.put(g.getGate(), g));
         out.append("## Gates\n\n| Gate | Outcome | Evaluated at | Unmet conditions |\n|---|---|---|---|\n");
-        for (int gate = 1; gate <= GATES.size(); gate++) {
-            GateEvaluated g = latest.get(gate);
-            out.append("| ").append(gate).append(' ').append(g == null ? GATES.get(gate - 1) : cell(g.getName())).append(" | ");
-            if (g == null) {
+        for (int gate = 1; gate <= GateValidation.NAMES.size(); gate++) {
+            out.append("| ").append(gate).append(' ').append(cell(GateValidation.name(history, gate))).append(" | ");
+            Optional<GateEvaluated> latest = history.evaluations(gate).stream().map(Recorded::event).reduce((earlier, later) -> later);
+            if (latest.isEmpty()) {
                 out.append("not evaluated yet | | |\n");
             } else {
+                GateEvaluated g = latest.get();
                 out.append(g.getOutcome()).append(" | ").append(g.getEvaluatedAt()).append(" | ")
                         .append(g.getUnmetConditions().isEmpty() ? "none" : cell(String.join("; ", g.getUnmetConditions()))).append(" |\n");
             }
         }
-        out.append('\n');
+        out.append("\nEach evaluated gate's criteria, measurements, evidence, earlier evaluations and waivers are in gate-N-validation.json.\n\n");
+    }
+
+    private static void signOff(StringBuilder out, IncidentHistory history) {
+        out.append("## Reviewer sign-off\n\n");
+        ReviewerSignOff signOff = ReviewerSignOff.of(history);
+        out.append(signOff.statement()).append("\n\n");
+        signOff.signOffs().forEach(r -> out.append("- ").append(r.reviewer()).append(" (").append(r.role()).append(") ")
+                .append(Text.words(r.verdict())).append(" the ").append(Text.words(r.reviewed())).append(" at ").append(r.reviewedAt()).append(": ")
+                .append(r.rationale()).append('\n'));
+        if (!signOff.signOffs().isEmpty()) {
+            out.append('\n');
+        }
     }
 
     private static void rootCause(StringBuilder out, IncidentHistory history) {
         out.append("## Root-cause inputs\n\n");
         Text.bullets(out, history.all(RootCauseEvidenceArchived.class).stream().map(r -> r.event().getKind() + ": " + r.event().getTitle()
                 + " (" + r.event().getLocation() + ")").toList(), "No root-cause evidence has been archived.");
+        out.append('\n');
+    }
+
+    private static void alertFeedback(StringBuilder out, IncidentHistory history) {
+        out.append("## Alert-tuning feedback\n\n");
+        AlertTuningFeedback feedback = AlertTuningFeedback.of(history);
+        Text.bullets(out, feedback.alerts().stream().map(a -> (a.alertId() == null ? a.alertName() + " (no such alert fired)"
+                : a.alertName() + " (" + a.alertId() + ")") + ": " + verdicts(a.verdicts())
+                + (a.suggestions().isEmpty() ? "" : "; suggested: " + String.join("; ", a.suggestions()))).toList(),
+                "None recorded.");
+        out.append('\n');
+    }
+
+    private static String verdicts(Map<AlertFeedbackVerdict, Integer> verdicts) {
+        return String.join(", ", verdicts.entrySet().stream().map(v -> Text.words(v.getKey()) + " (" + v.getValue() + ")").toList());
+    }
+
+    private static void evidence(StringBuilder out, EvidencePlan plan) {
+        out.append("## Evidence\n\n").append(IncidentEvidence.BUNDLE).append(" holds these files and ").append(IncidentEvidence.MANIFEST)
+                .append(", which gives each one's SHA-256 and the events it was derived from:\n\n");
+        Text.bullets(out, plan.artifacts().stream().map(a -> a.name() + (a.phaseHappened() ? "" : " (its phase has not happened yet)")).toList(),
+                "None.");
+        if (!plan.absent().isEmpty()) {
+            out.append("\nNot in the bundle:\n\n");
+            Text.bullets(out, plan.absent().stream().map(a -> a.name() + ": " + a.reason()).toList(), "None.");
+        }
         out.append('\n');
     }
 }

@@ -7,9 +7,13 @@ import io.gatehouse.events.IncidentMarkedFalsePositive;
 import io.gatehouse.events.IncidentOpened;
 import io.gatehouse.events.IncidentResolved;
 import io.gatehouse.events.MitigationApproved;
+import io.gatehouse.events.MitigationExecuted;
+import io.gatehouse.events.MitigationExecutionRequested;
+import io.gatehouse.events.MitigationKind;
 import io.gatehouse.events.ReadinessStatus;
 import io.gatehouse.events.RecoveryCheckKind;
 import io.gatehouse.events.RecoveryValidated;
+import io.gatehouse.events.ResolutionReviewed;
 import io.gatehouse.events.RollbackExecuted;
 import io.gatehouse.events.RollbackReadinessVerified;
 import io.gatehouse.events.RollbackRefused;
@@ -24,8 +28,11 @@ import io.gatehouse.events.SeverityVerdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
 
 /** The JSON artifacts: each a record, so its properties come out in the declared order. */
 final class JsonArtifacts {
@@ -43,12 +50,14 @@ final class JsonArtifacts {
 
     // severity-assessment.json
 
-    record SeverityAssessment(String incidentId, boolean happened, Proposal proposal, List<Proposal> proposals,
+    /** @param severity the severity that stands: see {@link SeverityStanding} */
+    record SeverityAssessment(String incidentId, boolean happened, Severity severity, Proposal proposal, List<Proposal> proposals,
                               List<Review> reviews, Consensus consensus) {
     }
 
-    record Proposal(String eventId, Instant classifiedAt, Severity severity, Severity previousSeverity, String rule,
-                    String rationale, Inputs inputs, String policyVersion) {
+    /** @param settledSeverity set when the proposal came after the incident commander settled this severity, which stands */
+    record Proposal(String eventId, Instant classifiedAt, Severity severity, Severity previousSeverity, Severity settledSeverity,
+                    String rule, String rationale, Inputs inputs, String policyVersion) {
     }
 
     record Inputs(Double sloBurnRate, Double usersAffectedShare, Integer regionsAffected, String sourceSeverity,
@@ -59,8 +68,14 @@ final class JsonArtifacts {
                   Severity suggestedSeverity, String note) {
     }
 
+    /**
+     * Whether the severity that stands is the incident commander's settlement, with that settlement's details.
+     *
+     * @param pendingProposals ids of the proposals that came after the settlement: consensus is asked for again on them
+     */
     record Consensus(boolean reached, String statement, String eventId, Instant confirmedAt, Severity severity,
-                     Severity proposedSeverity, String confirmedBy, Integer confirmations, Integer disputes, String note) {
+                     Severity proposedSeverity, String confirmedBy, Integer confirmations, Integer disputes, String note,
+                     List<String> pendingProposals) {
     }
 
     static Object severityAssessment(IncidentHistory history) {
@@ -68,23 +83,34 @@ final class JsonArtifacts {
         if (classified.isEmpty()) {
             return new NotHappened(history.incidentId(), "No severity was classified.");
         }
+        SeverityStanding standing = SeverityStanding.of(history).orElseThrow();
         List<Proposal> proposals = classified.stream().map(JsonArtifacts::proposal).toList();
         List<Review> reviews = history.all(SeverityReviewed.class).stream().map(r -> new Review(r.eventId(), r.event().getReviewedAt(),
                 r.event().getReviewer(), r.event().getVerdict(), r.event().getProposedSeverity(), r.event().getSuggestedSeverity(),
                 r.event().getNote())).toList();
-        Consensus consensus = history.latest(SeverityConfirmed.class).map(c -> new Consensus(true,
-                        "The incident commander settled the severity.", c.eventId(), c.event().getConfirmedAt(), c.event().getSeverity(),
-                        c.event().getProposedSeverity(), c.event().getConfirmedBy(), c.event().getConfirmations(), c.event().getDisputes(),
-                        c.event().getNote()))
-                .orElse(new Consensus(false, "The incident commander has not confirmed the severity yet.", null, null, null, null, null,
-                        null, null, null));
-        return new SeverityAssessment(history.incidentId(), true, proposals.get(proposals.size() - 1), proposals, reviews, consensus);
+        return new SeverityAssessment(history.incidentId(), true, standing.severity(), proposals.get(proposals.size() - 1), proposals, reviews,
+                consensus(standing));
+    }
+
+    private static Consensus consensus(SeverityStanding standing) {
+        List<String> pending = standing.proposalsAfterSettlement().stream().map(Recorded::eventId).toList();
+        String askedAgain = standing.consensusAskedAgain() ? " " + pending.size() + " proposal(s) came after the settlement; "
+                + Text.severity(standing.severity()) + " stands and consensus is asked for again." : "";
+        if (!standing.settled()) {
+            return new Consensus(false, "The incident commander has not confirmed the severity yet." + askedAgain, null, null, null, null, null,
+                    null, null, null, pending);
+        }
+        Recorded<SeverityConfirmed> c = standing.settlement().orElseThrow();
+        return new Consensus(true, "The incident commander settled the severity." + askedAgain, c.eventId(), c.event().getConfirmedAt(),
+                c.event().getSeverity(), c.event().getProposedSeverity(), c.event().getConfirmedBy(), c.event().getConfirmations(),
+                c.event().getDisputes(), c.event().getNote(), pending);
     }
 
     private static Proposal proposal(Recorded<SeverityClassified> recorded) {
         SeverityClassified c = recorded.event();
         var in = c.getInputs();
-        return new Proposal(recorded.eventId(), c.getClassifiedAt(), c.getSeverity(), c.getPreviousSeverity(), c.getRule(), c.getRationale(),
+        return new Proposal(recorded.eventId(), c.getClassifiedAt(), c.getSeverity(), c.getPreviousSeverity(), c.getSettledSeverity(),
+                c.getRule(), c.getRationale(),
                 new Inputs(in.getSloBurnRate(), in.getUsersAffectedShare(), in.getRegionsAffected(), in.getSourceSeverity(),
                         in.getServiceTier(), in.getCustomerFacing()),
                 c.getPolicyVersion());
@@ -117,6 +143,11 @@ final class JsonArtifacts {
 
     // decision-log.json
 
+    /** The events that record a decision by a person, or by the rollback hard rule. */
+    static final List<Class<? extends SpecificRecord>> DECISIONS = List.of(SeverityConfirmed.class, MitigationApproved.class,
+            GateWaiverGranted.class, RollbackRequested.class, MitigationExecutionRequested.class, RollbackRefused.class,
+            IncidentMarkedFalsePositive.class, ResolutionReviewed.class);
+
     record DecisionLog(String incidentId, boolean happened, List<Decision> decisions) {
     }
 
@@ -129,11 +160,7 @@ final class JsonArtifacts {
     }
 
     static Object decisionLog(IncidentHistory history) {
-        List<Decision> decisions = new ArrayList<>();
-        for (LedgerEvent source : history.of(SeverityConfirmed.class, MitigationApproved.class, GateWaiverGranted.class,
-                RollbackRequested.class, RollbackRefused.class, IncidentMarkedFalsePositive.class)) {
-            decisions.add(decision(source));
-        }
+        List<Decision> decisions = history.of(DECISIONS).stream().map(JsonArtifacts::decision).toList();
         if (decisions.isEmpty()) {
             return new NotHappened(history.incidentId(), "No decision was recorded.");
         }
@@ -153,12 +180,23 @@ final class JsonArtifacts {
         }
         if (source.event() instanceof GateWaiverGranted e) {
             return new Decision(source.eventId(), e.getGrantedAt(), kind, e.getGrantedBy(), e.getRole(),
-                    "waived gate " + e.getGate() + " of protocol " + e.getProtocol(), notes("risk assessment: " + e.getRiskAssessment()));
+                    "waived gate " + e.getGate() + " of protocol " + e.getProtocol(), notes("risk assessment: " + e.getRiskAssessment(),
+                            e.getRecoveryPlan() == null ? null : "recovery plan: " + e.getRecoveryPlan()));
         }
         if (source.event() instanceof RollbackRequested e) {
             return new Decision(source.eventId(), e.getRequestedAt(), kind, e.getRequestedBy(), "incident-commander",
                     "requested rollback of " + Text.orNone(e.getService()) + " to " + Text.orNone(e.getPreviousRelease()),
                     notes("gate 2 " + e.getGate2Outcome()));
+        }
+        if (source.event() instanceof MitigationExecutionRequested e) {
+            return new Decision(source.eventId(), e.getRequestedAt(), kind, e.getRequestedBy(), "incident-commander",
+                    "requested " + e.getKind() + " of " + Text.orNone(e.getService()) + ": " + e.getDescription(),
+                    notes("gate 2 " + e.getGate2Outcome()));
+        }
+        if (source.event() instanceof ResolutionReviewed e) {
+            return new Decision(source.eventId(), e.getReviewedAt(), kind, e.getReviewer(), e.getRole(),
+                    Text.words(e.getVerdict()) + " the " + Text.words(e.getReviewed()),
+                    notes(e.getRationale()));
         }
         if (source.event() instanceof RollbackRefused e) {
             return new Decision(source.eventId(), e.getRefusedAt(), kind, "incident-service", "rollback hard rule",
@@ -181,15 +219,24 @@ final class JsonArtifacts {
 
     // mitigation-execution-report.json
 
-    record ExecutionReport(String incidentId, boolean happened, String status, List<Rollback> rollbacks) {
+    /**
+     * @param status the last mitigation's: REQUESTED while its execution is not reported, else how the execution ended
+     * @param executions the requested mitigations in ledger order, then executions whose request is not among the
+     *     incident's events
+     */
+    record ExecutionReport(String incidentId, boolean happened, String status, List<Mitigation> executions) {
     }
 
-    /** A requested rollback and what carried it out; either side may be missing from the incident's events. */
-    record Rollback(Request request, Execution execution) {
+    /** A requested mitigation and what carried it out; either side may be missing from the incident's events. */
+    record Mitigation(MitigationKind kind, Request request, Execution execution) {
     }
 
+    /**
+     * @param previousRelease what a rollback returns to; null for the other kinds
+     * @param description which flag, which hotfix; null for a rollback, which its previous release describes
+     */
     record Request(String eventId, Instant requestedAt, String requestedBy, String service, String previousRelease,
-                   GateOutcome gate2Outcome) {
+                   String description, GateOutcome gate2Outcome) {
     }
 
     record Execution(String eventId, String requestEventId, ExecutionStatus status, String executor, Instant startedAt,
@@ -197,31 +244,54 @@ final class JsonArtifacts {
     }
 
     static Object mitigationExecutionReport(IncidentHistory history) {
-        List<Recorded<RollbackRequested>> requests = history.all(RollbackRequested.class);
-        List<Recorded<RollbackExecuted>> executions = history.all(RollbackExecuted.class);
-        if (requests.isEmpty() && executions.isEmpty()) {
-            return new NotHappened(history.incidentId(), "No rollback was requested or executed.");
+        Map<String, Mitigation> byRequest = new LinkedHashMap<>();
+        history.of(RollbackRequested.class, MitigationExecutionRequested.class).forEach(source -> byRequest.put(source.eventId(), requested(source)));
+        List<Mitigation> unrequested = new ArrayList<>();
+        for (LedgerEvent source : history.of(RollbackExecuted.class, MitigationExecuted.class)) {
+            Mitigation executed = executed(source);
+            String requestId = executed.execution().requestEventId();
+            Mitigation request = byRequest.get(requestId);
+            if (request == null) {
+                unrequested.add(executed);
+            } else {
+                // A later report of the same request replaces an earlier one.
+                byRequest.put(requestId, new Mitigation(request.kind(), request.request(), executed.execution()));
+            }
         }
-        List<Rollback> rollbacks = new ArrayList<>();
-        for (Recorded<RollbackRequested> r : requests) {
-            RollbackRequested e = r.event();
-            Optional<Execution> execution = executions.stream().filter(x -> x.event().getRequestEventId().equals(r.eventId()))
-                    .reduce((first, second) -> second).map(JsonArtifacts::execution);
-            rollbacks.add(new Rollback(new Request(r.eventId(), e.getRequestedAt(), e.getRequestedBy(), e.getService(),
-                    e.getPreviousRelease(), e.getGate2Outcome()), execution.orElse(null)));
+        List<Mitigation> mitigations = new ArrayList<>(byRequest.values());
+        mitigations.addAll(unrequested);
+        if (mitigations.isEmpty()) {
+            return new NotHappened(history.incidentId(), "No mitigation was requested or executed.");
         }
-        executions.stream().filter(x -> requests.stream().noneMatch(r -> r.eventId().equals(x.event().getRequestEventId())))
-                .forEach(x -> rollbacks.add(new Rollback(null, execution(x))));
-        Rollback latest = rollbacks.get(rollbacks.size() - 1);
+        Mitigation latest = mitigations.get(mitigations.size() - 1);
         String status = latest.execution() == null ? "REQUESTED" : latest.execution().status().name();
-        return new ExecutionReport(history.incidentId(), true, status, rollbacks);
+        return new ExecutionReport(history.incidentId(), true, status, mitigations);
     }
 
-    private static Execution execution(Recorded<RollbackExecuted> recorded) {
-        RollbackExecuted e = recorded.event();
-        return new Execution(recorded.eventId(), e.getRequestEventId(), e.getStatus(), e.getExecutor(), e.getStartedAt(),
-                e.getStartedAt().plusMillis(e.getDurationMillis()), e.getDurationMillis(), Duration.ofMillis(e.getDurationMillis()).toString(),
-                e.getOutput());
+    private static Mitigation requested(LedgerEvent source) {
+        if (source.event() instanceof RollbackRequested e) {
+            return new Mitigation(MitigationKind.ROLLBACK, new Request(source.eventId(), e.getRequestedAt(), e.getRequestedBy(), e.getService(),
+                    e.getPreviousRelease(), null, e.getGate2Outcome()), null);
+        }
+        MitigationExecutionRequested e = source.as(MitigationExecutionRequested.class);
+        return new Mitigation(e.getKind(), new Request(source.eventId(), e.getRequestedAt(), e.getRequestedBy(), e.getService(), null,
+                e.getDescription(), e.getGate2Outcome()), null);
+    }
+
+    private static Mitigation executed(LedgerEvent source) {
+        if (source.event() instanceof RollbackExecuted e) {
+            return new Mitigation(MitigationKind.ROLLBACK, null, execution(source, e.getRequestEventId(), e.getStatus(), e.getExecutor(),
+                    e.getStartedAt(), e.getDurationMillis(), e.getOutput()));
+        }
+        MitigationExecuted e = source.as(MitigationExecuted.class);
+        return new Mitigation(e.getKind(), null, execution(source, e.getRequestEventId(), e.getStatus(), e.getExecutor(), e.getStartedAt(),
+                e.getDurationMillis(), e.getOutput()));
+    }
+
+    private static Execution execution(LedgerEvent source, String requestEventId, ExecutionStatus status, String executor, Instant startedAt,
+                                       long durationMillis, String output) {
+        return new Execution(source.eventId(), requestEventId, status, executor, startedAt, startedAt.plusMillis(durationMillis), durationMillis,
+                Duration.ofMillis(durationMillis).toString(), output);
     }
 
     // recovery-validation.json

@@ -50,7 +50,12 @@ final class MarkdownArtifacts {
             if (c.getPreviousSeverity() != null) {
                 out.append(" (was ").append(severity(c.getPreviousSeverity())).append(')');
             }
-            out.append("\n\nRule `").append(c.getRule()).append("` of severity policy ").append(c.getPolicyVersion()).append(": ")
+            out.append("\n\n");
+            if (c.getSettledSeverity() != null) {
+                out.append("Only a proposal: the incident commander had settled the severity as ").append(severity(c.getSettledSeverity()))
+                        .append(", which stands, and consensus is asked for again.\n\n");
+            }
+            out.append("Rule `").append(c.getRule()).append("` of severity policy ").append(c.getPolicyVersion()).append(": ")
                     .append(c.getRationale()).append("\n\n")
                     .append("| Input | Value |\n|---|---|\n")
                     .append("| SLO burn rate | ").append(in.getSloBurnRate() == null ? "not reported" : Text.number(in.getSloBurnRate())).append(" |\n")

@@ -36,6 +36,11 @@ final class Text {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
+    /** An enum constant in words: {@code RECOVERY_VALIDATION} is "recovery validation". */
+    static String words(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
     static String yesNo(boolean value) {
         return value ? "yes" : "no";
     }

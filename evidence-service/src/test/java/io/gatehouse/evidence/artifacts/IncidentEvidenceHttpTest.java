@@ -54,7 +54,8 @@ class IncidentEvidenceHttpTest {
         assertThat(manifest.getString("subject")).isEqualTo(incidentId);
         assertThat(manifest.getInt("protocol")).isEqualTo(17);
         assertThat(manifest.getDouble("completeness")).isLessThan(1.0);
-        assertThat(manifest.getList("artifacts.name")).hasSize(12);
+        assertThat(manifest.getList("artifacts.name")).hasSize(13).contains("traceability-matrix.json");
+        assertThat(manifest.getList("absentArtifacts.name")).contains("reviewer-signoff.json", "gate-1-validation.json");
         assertThat(manifest.getString("artifacts.find { it.name == 'severity-assessment.json' }.sha256"))
                 .isEqualTo(HashChain.sha256(assessment.asByteArray()));
         assertThat(manifest.getLong("artifacts.find { it.name == 'severity-assessment.json' }.sizeBytes"))
@@ -65,7 +66,7 @@ class IncidentEvidenceHttpTest {
         assertThat(bundle.statusCode()).isEqualTo(200);
         assertThat(bundle.contentType()).isEqualTo("application/zip");
         assertThat(bundle.header("Content-Disposition")).isEqualTo("attachment; filename=\"INCIDENT-EVIDENCE-BUNDLE.zip\"");
-        assertThat(zipEntryNames(bundle.asByteArray())).hasSize(13).isSorted().contains("evidence-manifest.json", "INCIDENT-REPORT.md");
+        assertThat(zipEntryNames(bundle.asByteArray())).hasSize(14).isSorted().contains("evidence-manifest.json", "INCIDENT-REPORT.md");
         assertThat(given().get("/v1/evidence/" + incidentId + "/bundle").asByteArray()).isEqualTo(bundle.asByteArray());
     }
 

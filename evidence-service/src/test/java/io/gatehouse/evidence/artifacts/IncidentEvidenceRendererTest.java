@@ -1,38 +1,19 @@
 package io.gatehouse.evidence.artifacts;
 
+import static io.gatehouse.evidence.artifacts.IncidentLedger.INCIDENT;
+import static io.gatehouse.evidence.artifacts.IncidentLedger.T0;
+import static io.gatehouse.evidence.artifacts.IncidentLedger.at;
+import static io.gatehouse.evidence.artifacts.IncidentLedger.opened;
+import static io.gatehouse.evidence.artifacts.RenderedFiles.json;
+import static io.gatehouse.evidence.artifacts.RenderedFiles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gatehouse.events.AffectedScope;
 import io.gatehouse.events.ExecutionStatus;
-import io.gatehouse.events.GateEvaluated;
-import io.gatehouse.events.GateOutcome;
-import io.gatehouse.events.IncidentOpened;
-import io.gatehouse.events.IncidentResolved;
-import io.gatehouse.events.MitigationApproved;
+import io.gatehouse.events.MitigationExecuted;
 import io.gatehouse.events.MitigationKind;
-import io.gatehouse.events.MitigationOption;
 import io.gatehouse.events.MitigationPlanned;
-import io.gatehouse.events.NotificationOutcome;
-import io.gatehouse.events.ReadinessItem;
-import io.gatehouse.events.ReadinessStatus;
-import io.gatehouse.events.RecoveryCheck;
-import io.gatehouse.events.RecoveryCheckKind;
-import io.gatehouse.events.RecoveryValidated;
-import io.gatehouse.events.RollbackExecuted;
-import io.gatehouse.events.RollbackReadinessVerified;
-import io.gatehouse.events.RollbackRequested;
-import io.gatehouse.events.RootCauseEvidenceArchived;
-import io.gatehouse.events.RootCauseEvidenceKind;
-import io.gatehouse.events.Severity;
-import io.gatehouse.events.SeverityClassified;
-import io.gatehouse.events.SeverityConfirmed;
-import io.gatehouse.events.SeverityInputs;
-import io.gatehouse.events.SeverityReviewed;
-import io.gatehouse.events.SeverityVerdict;
-import io.gatehouse.events.StakeholdersNotified;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.events.codec.EventCodec;
 import io.gatehouse.evidence.ledger.CanonicalEvent;
@@ -41,58 +22,63 @@ import io.gatehouse.evidence.ledger.LedgerEntry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
 class IncidentEvidenceRendererTest {
 
-    private static final String INCIDENT = "inc-42";
-    private static final Instant T0 = Instant.parse("2026-11-21T14:00:37.019Z");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static final List<String> TWELVE = List.of("INCIDENT-REPORT.md", "communication-log.md", "decision-log.json",
+    /** Protocol 17's artifacts that are always in the set. */
+    static final List<String> REQUIRED = List.of("INCIDENT-REPORT.md", "communication-log.md", "decision-log.json",
             "incident-intake-log.md", "incident-timeline.md", "mitigation-execution-report.json", "mitigation-plan.md",
             "rca-manifest.json", "recovery-validation.json", "resolution-summary.json", "rollback-readiness-checklist.json",
-            "severity-assessment.json");
+            "severity-assessment.json", "traceability-matrix.json");
+    /** The optional artifacts, each there only when its facts exist. */
+    static final List<String> OPTIONAL = List.of("alert-tuning-feedback.json", "gate-1-validation.json", "gate-2-validation.json",
+            "gate-3-validation.json", "gate-4-validation.json", "reviewer-signoff.json");
 
     @Test
-    void aWholeIncidentRendersEveryArtifactFromItsEvents() throws IOException {
-        List<LedgerEvent> events = wholeIncident();
+    void aWholeIncidentRendersEveryArtifactFromItsEvents() {
+        IncidentLedger ledger = IncidentLedger.wholeIncident();
 
-        IncidentEvidence evidence = IncidentEvidenceRenderer.render(INCIDENT, events);
+        IncidentEvidence evidence = ledger.render();
 
-        assertThat(evidence.artifacts()).extracting(Artifact::name).containsExactlyElementsOf(TWELVE);
+        assertThat(evidence.artifacts()).extracting(Artifact::name).containsExactlyElementsOf(everyArtifact());
         assertThat(evidence.artifacts()).allMatch(Artifact::phaseHappened);
 
         JsonNode severity = json(evidence, "severity-assessment.json");
-        assertThat(severity.at("/proposal/severity").asText()).isEqualTo("SEV_1");
-        assertThat(severity.at("/proposal/rule").asText()).isEqualTo("sev1.burn-rate");
-        assertThat(severity.at("/proposal/inputs/sloBurnRate").asDouble()).isEqualTo(16.2);
-        assertThat(severity.at("/proposal/policyVersion").asText()).isEqualTo("17.yaml@3");
+        assertThat(severity.at("/proposals/0/severity").asText()).isEqualTo("SEV_1");
+        assertThat(severity.at("/proposals/0/rule").asText()).isEqualTo("sev1.burn-rate");
+        assertThat(severity.at("/proposals/0/inputs/sloBurnRate").asDouble()).isEqualTo(16.2);
+        assertThat(severity.at("/proposals/0/policyVersion").asText()).isEqualTo("17.yaml@3");
         assertThat(severity.at("/reviews/0/reviewer").asText()).isEqualTo("bob");
         assertThat(severity.at("/consensus/reached").asBoolean()).isTrue();
         assertThat(severity.at("/consensus/confirmedBy").asText()).isEqualTo("alice");
 
         JsonNode decisions = json(evidence, "decision-log.json");
-        assertThat(decisions.get("decisions")).extracting(d -> d.get("kind").asText())
-                .containsExactly("SeverityConfirmed", "MitigationApproved", "MitigationApproved", "RollbackRequested");
+        assertThat(decisions.get("decisions")).extracting(d -> d.get("kind").asText()).containsExactly("SeverityConfirmed", "MitigationApproved",
+                "MitigationApproved", "RollbackRequested", "MitigationExecutionRequested", "GateWaiverGranted", "ResolutionReviewed",
+                "ResolutionReviewed", "ResolutionReviewed");
         assertThat(decisions.at("/decisions/1/decidedBy").asText()).isEqualTo("alice");
         assertThat(decisions.at("/decisions/2/role").asText()).isEqualTo("release-manager");
+        assertThat(decisions.at("/decisions/4/decision").asText()).isEqualTo("requested FEATURE_FLAG_DISABLE of checkout: Disable the new-pricing flag");
+        assertThat(decisions.at("/decisions/5/details")).extracting(JsonNode::asText).containsExactly(
+                "risk assessment: Only gift-card payments still fail; cards and wallets recovered.",
+                "recovery plan: Keep new-pricing off, ship the gift-card hotfix, re-run the payment journey after it.");
+        assertThat(decisions.at("/decisions/7/decision").asText()).isEqualTo("rejected the recovery validation");
 
         JsonNode execution = json(evidence, "mitigation-execution-report.json");
         assertThat(execution.get("status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(execution.at("/rollbacks/0/execution/durationMillis").asLong()).isEqualTo(95_000);
-        assertThat(execution.at("/rollbacks/0/execution/output").asText()).isEqualTo("rolled back to rel-41");
-        assertThat(execution.at("/rollbacks/0/execution/requestEventId").asText()).isEqualTo(execution.at("/rollbacks/0/request/eventId").asText());
+        assertThat(execution.at("/executions/0/kind").asText()).isEqualTo("ROLLBACK");
+        assertThat(execution.at("/executions/0/execution/durationMillis").asLong()).isEqualTo(95_000);
+        assertThat(execution.at("/executions/0/execution/output").asText()).isEqualTo("rolled back to rel-41");
+        assertThat(execution.at("/executions/0/execution/requestEventId").asText()).isEqualTo(execution.at("/executions/0/request/eventId").asText());
 
-        assertThat(json(evidence, "recovery-validation.json").get("passRate").asDouble()).isEqualTo(1.0);
+        assertThat(json(evidence, "recovery-validation.json").get("passRate").asDouble()).isEqualTo(0.5);
         assertThat(json(evidence, "rca-manifest.json").get("itemCount").asInt()).isEqualTo(3);
         assertThat(json(evidence, "resolution-summary.json").get("duration").asText()).isEqualTo("PT1H");
 
@@ -100,7 +86,7 @@ class IncidentEvidenceRendererTest {
                 "data written since the release is kept");
         assertThat(text(evidence, "communication-log.md")).contains("| incident-bridge | incident-commander, sre |", "| DELIVERED | 2 | 4.2 s |");
         assertThat(text(evidence, "incident-timeline.md").lines().filter(l -> l.startsWith("| ") && !l.startsWith("| #")))
-                .hasSize(events.size());
+                .hasSize(ledger.events().size());
         assertThat(text(evidence, "INCIDENT-REPORT.md")).contains(
                 "# Incident report: Checkout 5xx error rate above threshold",
                 "**SEV-1**, confirmed by alice",
@@ -108,56 +94,147 @@ class IncidentEvidenceRendererTest {
                 "1 h 0 min",
                 "| 1 Severity alignment | PASSED |",
                 "| 2 Mitigation readiness | PASSED |",
-                "| 3 Recovery validation | not evaluated yet |",
+                "| 3 Recovery validation | WAIVED |",
+                "| 4 Resolution & documentation | PASSED |",
                 "- Add a canary stage for checkout");
     }
 
     @Test
-    void theManifestListsEveryArtifactWithItsDigestSourcesAndTheLedgerHead() throws IOException {
-        List<LedgerEvent> events = wholeIncident();
+    void aNonRollbackMitigationIsReportedLikeARollback() {
+        IncidentEvidence evidence = IncidentLedger.wholeIncident().render();
 
-        IncidentEvidence evidence = IncidentEvidenceRenderer.render(INCIDENT, events);
+        JsonNode flag = json(evidence, "mitigation-execution-report.json").at("/executions/1");
+        assertThat(flag.get("kind").asText()).isEqualTo("FEATURE_FLAG_DISABLE");
+        assertThat(flag.at("/request/eventId").asText()).isEqualTo("event-17");
+        assertThat(flag.at("/request/description").asText()).isEqualTo("Disable the new-pricing flag");
+        assertThat(flag.at("/request/previousRelease").isNull()).isTrue();
+        assertThat(flag.at("/execution/requestEventId").asText()).isEqualTo("event-17");
+        assertThat(flag.at("/execution/status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(flag.at("/execution/finishedAt").asText()).isEqualTo("2026-11-21T14:32:47.019Z");
+        assertThat(flag.at("/execution/duration").asText()).isEqualTo("PT25S");
+        assertThat(evidence.file("mitigation-execution-report.json").orElseThrow().derivedFrom())
+                .containsExactly("event-13", "event-14", "event-17", "event-18");
+        assertThat(text(evidence, "INCIDENT-REPORT.md")).contains(
+                "- FEATURE_FLAG_DISABLE of checkout requested by alice at 2026-11-21T14:32:17.019Z: Disable the new-pricing flag",
+                "- FEATURE_FLAG_DISABLE SUCCEEDED after 25.0 s, by flagctl.");
+        assertThat(text(evidence, "incident-timeline.md")).contains("| FEATURE_FLAG_DISABLE succeeded after 25.0 s (flagctl) |");
+    }
 
-        JsonNode manifest = JSON.readTree(evidence.manifest().bytes());
+    @Test
+    void anExecutionWhoseRequestIsNotRecordedIsReportedOnItsOwn() {
+        IncidentLedger ledger = IncidentLedger.openedAndClassified();
+        ledger.add(10, MitigationExecuted.newBuilder().setIncidentId(INCIDENT).setRequestEventId("request-elsewhere")
+                .setKind(MitigationKind.HOTFIX).setStatus(ExecutionStatus.FAILED).setExecutor("deploy/hotfix.sh").setStartedAt(at(5))
+                .setDurationMillis(4_000).setOutput("image not found").build());
+
+        JsonNode report = json(ledger.render(), "mitigation-execution-report.json");
+
+        assertThat(report.get("status").asText()).isEqualTo("FAILED");
+        assertThat(report.at("/executions/0/kind").asText()).isEqualTo("HOTFIX");
+        assertThat(report.at("/executions/0/request").isNull()).isTrue();
+        assertThat(report.at("/executions/0/execution/output").asText()).isEqualTo("image not found");
+    }
+
+    @Test
+    void aProposalAfterSettlementLeavesTheSettledSeverityStandingAndAsksForConsensusAgain() {
+        IncidentEvidence evidence = IncidentLedger.wholeIncident().render();
+
+        JsonNode severity = json(evidence, "severity-assessment.json");
+        assertThat(severity.get("severity").asText()).as("the settled severity stands").isEqualTo("SEV_1");
+        assertThat(severity.at("/proposal/severity").asText()).isEqualTo("SEV_2");
+        assertThat(severity.at("/proposal/settledSeverity").asText()).isEqualTo("SEV_1");
+        assertThat(severity.at("/proposals/0/settledSeverity").isNull()).isTrue();
+        assertThat(severity.at("/consensus/reached").asBoolean()).isTrue();
+        assertThat(severity.at("/consensus/pendingProposals")).extracting(JsonNode::asText).containsExactly("event-7");
+        assertThat(severity.at("/consensus/statement").asText()).isEqualTo("The incident commander settled the severity."
+                + " 1 proposal(s) came after the settlement; SEV-1 stands and consensus is asked for again.");
+        assertThat(text(evidence, "incident-intake-log.md")).contains("proposed SEV-2 (was SEV-1)",
+                "Only a proposal: the incident commander had settled the severity as SEV-1, which stands, and consensus is asked for again.");
+        assertThat(text(evidence, "INCIDENT-REPORT.md")).contains("**SEV-1**, confirmed by alice",
+                "Proposed after the severity was settled; SEV-1 stands and consensus is asked for again:",
+                "- SEV-2 at 2026-11-21T14:10:37.019Z by rule `sev2.users-affected`: 6 % of users affected >= 5 %");
+    }
+
+    @Test
+    void theTimelineAndTheReportMentionSignOffsAndAlertFeedback() {
+        IncidentEvidence evidence = IncidentLedger.wholeIncident().render();
+
+        assertThat(text(evidence, "incident-timeline.md")).contains(
+                "| ResolutionReviewed | Sign-off by erin as performance-engineer: rejected the recovery validation"
+                        + " (p99 latency still 30 % above the baseline) | event-30 |",
+                "| AlertFeedbackRecorded | Alert feedback from carol: PaymentProviderErrors missing;"
+                        + " suggests: Alert on payment-provider 5xx per region | event-28 |",
+                "| GateWaiverGranted | Gate 3 waived by alice as incident-commander, with a recovery plan: Keep new-pricing off,");
+        assertThat(text(evidence, "INCIDENT-REPORT.md")).contains(
+                "## Reviewer sign-off\n\nSigned off: the incident commander approved the resolution and a performance engineer approved"
+                        + " the recovery validation.\n",
+                "- erin (performance-engineer) rejected the recovery validation at 2026-11-21T15:05:37.019Z: p99 latency still 30 % above the baseline",
+                "## Alert-tuning feedback\n\n- CheckoutHighErrorRate (7e163a67800d46bf): useful (1), noisy (1);"
+                        + " suggested: Group the per-pod alerts into one per service\n"
+                        + "- PaymentProviderErrors (no such alert fired): missing (1); suggested: Alert on payment-provider 5xx per region\n",
+                "Recovery plan: Keep new-pricing off, ship the gift-card hotfix, re-run the payment journey after it.");
+    }
+
+    @Test
+    void theReportListsTheBundlesFilesAndWhatIsNotInIt() {
+        IncidentEvidence whole = IncidentLedger.wholeIncident().render();
+        IncidentEvidence classified = IncidentLedger.openedAndClassified().render();
+
+        assertThat(text(whole, "INCIDENT-REPORT.md")).contains("## Evidence\n\nINCIDENT-EVIDENCE-BUNDLE.zip holds these files and"
+                + " evidence-manifest.json, which gives each one's SHA-256 and the events it was derived from:\n\n- INCIDENT-REPORT.md\n"
+                + "- alert-tuning-feedback.json\n")
+                .contains("- reviewer-signoff.json\n- rollback-readiness-checklist.json\n- severity-assessment.json\n- traceability-matrix.json\n")
+                .doesNotContain("Not in the bundle");
+        assertThat(text(classified, "INCIDENT-REPORT.md")).contains("- mitigation-plan.md (its phase has not happened yet)\n",
+                "Not in the bundle:\n\n- alert-tuning-feedback.json: no alert-tuning feedback was recorded\n",
+                "- gate-1-validation.json: gate 1 (Severity alignment) was never evaluated\n",
+                "- reviewer-signoff.json: no reviewer has signed off the resolution or the recovery validation\n",
+                "## Reviewer sign-off\n\nNot signed off: the incident commander has not reviewed the resolution; a performance engineer"
+                        + " has not reviewed the recovery validation.\n",
+                "## Alert-tuning feedback\n\nNone recorded.\n");
+    }
+
+    @Test
+    void theManifestListsEveryArtifactWithItsDigestSourcesAndTheLedgerHead() {
+        IncidentLedger ledger = IncidentLedger.wholeIncident();
+
+        IncidentEvidence evidence = ledger.render();
+
+        JsonNode manifest = json(evidence.manifest().bytes());
         assertThat(manifest.get("subject").asText()).isEqualTo(INCIDENT);
         assertThat(manifest.get("protocol").asInt()).isEqualTo(17);
         assertThat(manifest.get("completeness").asDouble()).isEqualTo(1.0);
-        assertThat(manifest.get("artifacts")).extracting(a -> a.get("name").asText()).containsExactlyElementsOf(TWELVE);
+        assertThat(manifest.get("pendingArtifacts")).isEmpty();
+        assertThat(manifest.get("absentArtifacts")).isEmpty();
+        assertThat(manifest.get("artifacts")).extracting(a -> a.get("name").asText()).containsExactlyElementsOf(everyArtifact());
         Artifact plan = evidence.file("mitigation-plan.md").orElseThrow();
-        JsonNode planEntry = manifest.get("artifacts").get(TWELVE.indexOf("mitigation-plan.md"));
+        JsonNode planEntry = manifest.get("artifacts").get(everyArtifact().indexOf("mitigation-plan.md"));
         assertThat(planEntry.get("sha256").asText()).isEqualTo(HashChain.sha256(plan.bytes()));
         assertThat(planEntry.get("sizeBytes").asLong()).isEqualTo(plan.bytes().length);
         assertThat(planEntry.get("mediaType").asText()).isEqualTo("text/markdown; charset=utf-8");
         assertThat(planEntry.get("producer").asText()).isEqualTo("evidence-service");
         assertThat(planEntry.get("createdAt").asText()).isEqualTo("2026-11-21T14:20:37.019Z");
-        assertThat(planEntry.get("derivedFrom")).extracting(JsonNode::asText).containsExactly(idOf(events, MitigationPlanned.class));
+        assertThat(planEntry.get("derivedFrom")).extracting(JsonNode::asText).containsExactly(idOf(ledger, MitigationPlanned.class));
+        JsonNode gate3Entry = manifest.get("artifacts").get(everyArtifact().indexOf("gate-3-validation.json"));
+        assertThat(gate3Entry.get("derivedFrom")).extracting(JsonNode::asText)
+                .containsExactly("event-14", "event-15", "event-16", "event-18", "event-19", "event-20");
+        assertThat(gate3Entry.get("createdAt").asText()).isEqualTo(at(2000).toString());
         assertThat(manifest.at("/upstreamDependencies/0/protocol").asInt()).isEqualTo(14);
         assertThat(manifest.at("/upstreamDependencies/0/subject").asText()).isEqualTo("rel-41");
         assertThat(manifest.at("/upstreamDependencies/0/artifact").asText()).isEqualTo("rollback-verification-report.json");
         assertThat(manifest.at("/downstreamDependencies/0/consumer").asText()).isEqualTo("protocol 22 postmortem");
         assertThat(manifest.at("/downstreamDependencies/0/artifacts")).extracting(JsonNode::asText)
                 .containsExactly("INCIDENT-REPORT.md", "rca-manifest.json", "recovery-validation.json");
-        LedgerEvent last = events.get(events.size() - 1);
+        assertThat(manifest.at("/downstreamDependencies/1/consumer").asText()).isEqualTo("protocol 19 monitoring");
+        assertThat(manifest.at("/downstreamDependencies/1/artifacts")).extracting(JsonNode::asText).containsExactly("alert-tuning-feedback.json");
+        LedgerEvent last = ledger.events().get(ledger.events().size() - 1);
         assertThat(manifest.at("/ledgerHead/seq").asLong()).isEqualTo(last.seq());
         assertThat(manifest.at("/ledgerHead/entryHash").asText()).isEqualTo(last.entryHash());
     }
 
     @Test
-    void renderingTheSameEventsTwiceGivesTheSameBytes() {
-        IncidentEvidence first = IncidentEvidenceRenderer.render(INCIDENT, wholeIncident());
-
-        IncidentEvidence second = IncidentEvidenceRenderer.render(INCIDENT, wholeIncident());
-
-        for (int i = 0; i < first.artifacts().size(); i++) {
-            assertThat(second.artifacts().get(i).bytes()).as(first.artifacts().get(i).name()).isEqualTo(first.artifacts().get(i).bytes());
-        }
-        assertThat(second.manifest().bytes()).isEqualTo(first.manifest().bytes());
-        assertThat(second.bundle()).isEqualTo(first.bundle());
-    }
-
-    @Test
     void theBundleHoldsEveryArtifactAndTheManifestSortedWithFixedTimes() throws IOException {
-        IncidentEvidence evidence = IncidentEvidenceRenderer.render(INCIDENT, wholeIncident());
+        IncidentEvidence evidence = IncidentLedger.wholeIncident().render();
 
         Map<String, byte[]> entries = new LinkedHashMap<>();
         List<ZipEntry> zipEntries = new ArrayList<>();
@@ -168,7 +245,7 @@ class IncidentEvidenceRendererTest {
             }
         }
 
-        List<String> expected = new ArrayList<>(TWELVE);
+        List<String> expected = new ArrayList<>(everyArtifact());
         expected.add("evidence-manifest.json");
         assertThat(entries.keySet()).containsExactlyElementsOf(expected.stream().sorted().toList());
         assertThat(zipEntries).allSatisfy(entry -> {
@@ -176,36 +253,38 @@ class IncidentEvidenceRendererTest {
             assertThat(entry.getExtra()).isNull();
         });
         assertThat(entries.get("severity-assessment.json")).isEqualTo(evidence.file("severity-assessment.json").orElseThrow().bytes());
+        assertThat(entries.get("traceability-matrix.json")).isEqualTo(evidence.file("traceability-matrix.json").orElseThrow().bytes());
         assertThat(entries.get("evidence-manifest.json")).isEqualTo(evidence.manifest().bytes());
     }
 
     @Test
-    void anIncidentThatWasOnlyClassifiedStillHasAllTwelveArtifactsSayingWhatHasNotHappened() throws IOException {
-        List<LedgerEvent> events = new ArrayList<>();
-        add(events, T0, opened());
-        add(events, T0.plusSeconds(1), classified());
+    void anIncidentThatWasOnlyClassifiedHasEveryRequiredArtifactSayingWhatHasNotHappened() {
+        IncidentEvidence evidence = IncidentLedger.openedAndClassified().render();
 
-        IncidentEvidence evidence = IncidentEvidenceRenderer.render(INCIDENT, events);
-
-        assertThat(evidence.artifacts()).extracting(Artifact::name).containsExactlyElementsOf(TWELVE);
+        assertThat(evidence.artifacts()).extracting(Artifact::name).containsExactlyElementsOf(REQUIRED);
         assertThat(text(evidence, "mitigation-plan.md")).contains("No mitigation was planned.");
         assertThat(text(evidence, "communication-log.md")).contains("No stakeholders were notified.");
         assertThat(json(evidence, "rca-manifest.json").get("happened").asBoolean()).isFalse();
         assertThat(json(evidence, "rca-manifest.json").get("statement").asText()).isEqualTo("No root-cause evidence was archived.");
+        assertThat(json(evidence, "mitigation-execution-report.json").get("statement").asText())
+                .isEqualTo("No mitigation was requested or executed.");
         assertThat(json(evidence, "severity-assessment.json").at("/consensus/statement").asText())
                 .isEqualTo("The incident commander has not confirmed the severity yet.");
+        assertThat(json(evidence, "severity-assessment.json").get("severity").asText()).isEqualTo("SEV_1");
         assertThat(text(evidence, "INCIDENT-REPORT.md")).contains("It is not resolved", "Recovery has not been validated.",
-                "| 4 Resolution & documentation | not evaluated yet |");
+                "| 4 Resolution & documentation | not evaluated yet |", "**SEV-1** as proposed by the rules");
         assertThat(text(evidence, "incident-intake-log.md")).contains("| Service | checkout |", "proposed SEV-1", "| SLO burn rate | 16.20 |");
         Artifact mitigationPlan = evidence.file("mitigation-plan.md").orElseThrow();
         assertThat(mitigationPlan.derivedFrom()).isEmpty();
-        assertThat(mitigationPlan.createdAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(mitigationPlan.createdAt()).isEqualTo(at(1));
 
-        JsonNode manifest = JSON.readTree(evidence.manifest().bytes());
-        assertThat(manifest.get("completeness").asDouble()).isEqualTo(0.25).isLessThan(1.0);
+        JsonNode manifest = json(evidence.manifest().bytes());
+        assertThat(manifest.get("completeness").asDouble()).as("4 of 13 required artifacts").isEqualTo(0.3077);
         assertThat(manifest.get("pendingArtifacts")).extracting(JsonNode::asText).contains("mitigation-plan.md", "INCIDENT-REPORT.md")
-                .doesNotContain("severity-assessment.json", "incident-intake-log.md", "incident-timeline.md");
+                .doesNotContain("severity-assessment.json", "incident-intake-log.md", "incident-timeline.md", "traceability-matrix.json");
+        assertThat(manifest.get("absentArtifacts")).extracting(a -> a.get("name").asText()).containsExactlyElementsOf(OPTIONAL);
         assertThat(manifest.get("upstreamDependencies")).isEmpty();
+        assertThat(manifest.get("downstreamDependencies")).extracting(d -> d.get("consumer").asText()).containsExactly("protocol 22 postmortem");
     }
 
     @Test
@@ -237,101 +316,14 @@ class IncidentEvidenceRendererTest {
                 .hasMessage("ledger entry 9 cannot be read: its canonical bytes have no data_base64");
     }
 
-    private static List<LedgerEvent> wholeIncident() {
-        List<LedgerEvent> events = new ArrayList<>();
-        add(events, T0, opened());
-        add(events, T0.plusSeconds(1), classified());
-        add(events, T0.plusSeconds(5), StakeholdersNotified.newBuilder().setIncidentId(INCIDENT).setNotificationId("n-1")
-                .setChannel("incident-bridge").setAudience(List.of("incident-commander", "sre")).setSeverity(Severity.SEV_1)
-                .setReason("incident-opened").setOutcome(NotificationOutcome.DELIVERED).setAttempts(2).setRequestedAt(T0.plusSeconds(1))
-                .setCompletedAt(T0.plusMillis(5_200)).setLatencyMillis(4_200).setLastError("HTTP 503 on the first attempt").build());
-        add(events, T0.plusSeconds(60), SeverityReviewed.newBuilder().setIncidentId(INCIDENT).setReviewer("bob")
-                .setVerdict(SeverityVerdict.CONFIRMED).setProposedSeverity(Severity.SEV_1).setReviewedAt(T0.plusSeconds(60)).build());
-        add(events, T0.plusSeconds(120), SeverityConfirmed.newBuilder().setIncidentId(INCIDENT).setSeverity(Severity.SEV_1)
-                .setProposedSeverity(Severity.SEV_1).setConfirmedBy("alice").setConfirmations(1).setDisputes(0).setNote("checkout is down")
-                .setConfirmedAt(T0.plusSeconds(120)).build());
-        add(events, T0.plusSeconds(121), gate(1, "Severity alignment", T0.plusSeconds(121)));
-        add(events, T0.plusSeconds(1200), MitigationPlanned.newBuilder().setIncidentId(INCIDENT).setPlannedBy("alice")
-                .setOptions(List.of(
-                        MitigationOption.newBuilder().setKind(MitigationKind.ROLLBACK).setDescription("Roll checkout back to rel-41")
-                                .setPros(List.of("fastest way back")).setCons(List.of("loses the new checkout flow"))
-                                .setRisks(List.of("data written since the release is kept")).build(),
-                        MitigationOption.newBuilder().setKind(MitigationKind.HOTFIX).setDescription("Fix forward")
-                                .setPros(List.of("keeps the feature")).setCons(List.of("slow")).setRisks(List.of()).build()))
-                .setChosen(MitigationKind.ROLLBACK)
-                .setScope(AffectedScope.newBuilder().setServices(List.of("checkout")).setRegions(List.of("eu-west-1"))
-                        .setDescription("every checkout in eu-west-1").build())
-                .setPreviousRelease("rel-41").setPlannedAt(T0.plusSeconds(1200)).build());
-        add(events, T0.plusSeconds(1260), RollbackReadinessVerified.newBuilder().setIncidentId(INCIDENT).setVerifiedBy("carol")
-                .setPreviousRelease("rel-41").setItems(List.of(
-                        ReadinessItem.newBuilder().setName("rollback-script-present").setStatus(ReadinessStatus.PASSED).setDetail("found").build(),
-                        ReadinessItem.newBuilder().setName("data-backup-verified").setStatus(ReadinessStatus.PASSED).setDetail("03:00").build()))
-                .setCoverage(1.0).setVerifiedAt(T0.plusSeconds(1260)).build());
-        add(events, T0.plusSeconds(1300), MitigationApproved.newBuilder().setIncidentId(INCIDENT).setApprover("alice")
-                .setRole("incident-commander").setChosen(MitigationKind.ROLLBACK).setApprovedAt(T0.plusSeconds(1300)).build());
-        add(events, T0.plusSeconds(1320), MitigationApproved.newBuilder().setIncidentId(INCIDENT).setApprover("dave")
-                .setRole("release-manager").setChosen(MitigationKind.ROLLBACK).setNote("go").setApprovedAt(T0.plusSeconds(1320)).build());
-        add(events, T0.plusSeconds(1321), gate(2, "Mitigation readiness", T0.plusSeconds(1321)));
-        LedgerEvent request = add(events, T0.plusSeconds(1400), RollbackRequested.newBuilder().setIncidentId(INCIDENT).setService("checkout")
-                .setPreviousRelease("rel-41").setRequestedBy("alice").setGate2Outcome(GateOutcome.PASSED).setRequestedAt(T0.plusSeconds(1400))
-                .build());
-        add(events, T0.plusSeconds(1500), RollbackExecuted.newBuilder().setIncidentId(INCIDENT).setRequestEventId(request.eventId())
-                .setStatus(ExecutionStatus.SUCCEEDED).setExecutor("deploy/rollback.sh").setStartedAt(T0.plusSeconds(1405))
-                .setDurationMillis(95_000).setOutput("rolled back to rel-41").build());
-        add(events, T0.plusSeconds(1800), RecoveryValidated.newBuilder().setIncidentId(INCIDENT).setReportedBy("carol")
-                .setChecks(List.of(RecoveryCheck.newBuilder().setName("checkout smoke").setKind(RecoveryCheckKind.SMOKE_TEST).setPassed(true)
-                        .build()))
-                .setPassRate(1.0).setValidatedAt(T0.plusSeconds(1800)).build());
-        for (RootCauseEvidenceKind kind : List.of(RootCauseEvidenceKind.LOG, RootCauseEvidenceKind.DASHBOARD, RootCauseEvidenceKind.DIFF)) {
-            add(events, T0.plusSeconds(3000 + kind.ordinal()), RootCauseEvidenceArchived.newBuilder().setIncidentId(INCIDENT).setArchivedBy("carol")
-                    .setKind(kind).setTitle(kind + " of the failure").setLocation("s3://rca/" + kind).setArchivedAt(T0.plusSeconds(3000)).build());
-        }
-        add(events, T0.plusSeconds(3600), IncidentResolved.newBuilder().setIncidentId(INCIDENT).setResolvedBy("alice")
-                .setSummary("A bad checkout release was rolled back.").setSloRestored(true).setAlertsCleared(true)
-                .setFollowUps(List.of("Add a canary stage for checkout")).setResolvedAt(T0.plusSeconds(3600)).build());
-        return events;
+    /** Every artifact of a whole incident, sorted by name. */
+    static List<String> everyArtifact() {
+        List<String> all = new ArrayList<>(REQUIRED);
+        all.addAll(OPTIONAL);
+        return all.stream().sorted().toList();
     }
 
-    private static IncidentOpened opened() {
-        return IncidentOpened.newBuilder().setIncidentId(INCIDENT).setGroupingKey("checkout:CheckoutHighErrorRate").setService("checkout")
-                .setAlertName("CheckoutHighErrorRate").setTitle("Checkout 5xx error rate above threshold").setOpenedAt(T0)
-                .setOpeningAlertId("7e163a67800d46bf").setOpeningEventId("alert-event-1").build();
-    }
-
-    private static SeverityClassified classified() {
-        return SeverityClassified.newBuilder().setIncidentId(INCIDENT).setSeverity(Severity.SEV_1).setRule("sev1.burn-rate")
-                .setRationale("SLO burn rate 16.2 >= 14.4")
-                .setInputs(SeverityInputs.newBuilder().setSloBurnRate(16.2).setUsersAffectedShare(0.3).setRegionsAffected(1)
-                        .setServiceTier(1).setCustomerFacing(true).build())
-                .setPolicyVersion("17.yaml@3").setClassifiedAt(T0.plusSeconds(1)).build();
-    }
-
-    private static GateEvaluated gate(int gate, String name, Instant at) {
-        return GateEvaluated.newBuilder().setSubject(INCIDENT).setProtocol(17).setGate(gate).setName(name).setOutcome(GateOutcome.PASSED)
-                .setMetrics(Map.of("consensus", 1.0)).setThresholds(Map.of()).setUnmetConditions(List.of()).setPolicyVersion("17.yaml@3")
-                .setEvidenceEventIds(List.of()).setEvaluatedAt(at).build();
-    }
-
-    private static LedgerEvent add(List<LedgerEvent> events, Instant time, SpecificRecord event) {
-        int seq = events.size() + 1;
-        String eventId = "event-" + seq;
-        String sha256 = HashChain.sha256((eventId + event).getBytes(StandardCharsets.UTF_8));
-        String previous = events.isEmpty() ? HashChain.GENESIS : events.get(events.size() - 1).entryHash();
-        LedgerEvent recorded = new LedgerEvent(100 + seq, eventId, event.getSchema().getFullName(), time, sha256,
-                HashChain.link(previous, sha256), event);
-        events.add(recorded);
-        return recorded;
-    }
-
-    private static String idOf(List<LedgerEvent> events, Class<?> type) {
-        return events.stream().filter(e -> type.isInstance(e.event())).findFirst().orElseThrow().eventId();
-    }
-
-    private static JsonNode json(IncidentEvidence evidence, String name) throws IOException {
-        return JSON.readTree(evidence.file(name).orElseThrow().bytes());
-    }
-
-    private static String text(IncidentEvidence evidence, String name) {
-        return new String(evidence.file(name).orElseThrow().bytes(), StandardCharsets.UTF_8);
+    private static String idOf(IncidentLedger ledger, Class<?> type) {
+        return ledger.events().stream().filter(e -> type.isInstance(e.event())).findFirst().orElseThrow().eventId();
     }
 }

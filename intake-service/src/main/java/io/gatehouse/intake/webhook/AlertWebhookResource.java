@@ -33,6 +33,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "202", description = "Stored on alerts.inbound; normalized asynchronously")
 @APIResponse(responseCode = "400", description = "Not a valid payload of this format; the body says what is wrong")
+@APIResponse(responseCode = "413", description = "The body is over quarkus.http.limits.max-body-size (1 MiB); the body says so")
 public class AlertWebhookResource {
 
     /** What a 202 answer says. */

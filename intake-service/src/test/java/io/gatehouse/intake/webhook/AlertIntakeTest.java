@@ -74,6 +74,20 @@ class AlertIntakeTest {
     }
 
     @Test
+    void aWebhookOverTheSizeLimitIsAnsweredWith413InTheErrorShape() {
+        byte[] oneByteOverTheLimit = new byte[1024 * 1024 + 1];
+
+        given().contentType("application/json").body(oneByteOverTheLimit)
+                .when().post("/v1/alerts/alertmanager")
+                .then().statusCode(413).contentType("application/json")
+                .body("severity", equalTo("WARNING"))
+                .body("failed", equalTo("POST /v1/alerts/alertmanager"))
+                .body("context", equalTo("intake-service accepts request bodies of at most 1048576 bytes; this body is 1048577 bytes"))
+                .body("resolution", containsString("send a smaller body"))
+                .body("impact", containsString("nothing of this request was accepted"));
+    }
+
+    @Test
     void anUndecodableRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextRecordIsStillNormalized() throws IOException {
         String bootstrap = KafkaBrokerResource.bootstrapServers();
         byte[] garbage = ("not an alert " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);

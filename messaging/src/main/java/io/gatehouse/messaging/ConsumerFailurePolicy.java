@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,7 +37,7 @@ public class ConsumerFailurePolicy {
     private final RetrySettings settings;
     private final ConsumersReadiness readiness;
 
-    ConsumerFailurePolicy(@All List<Dependency> dependencies, RetrySettings settings, ConsumersReadiness readiness) {
+    ConsumerFailurePolicy(@All List<Dependency> dependencies, RetrySettings settings, @Readiness ConsumersReadiness readiness) {
         this.dependencies = List.copyOf(dependencies);
         this.settings = settings;
         this.readiness = readiness;

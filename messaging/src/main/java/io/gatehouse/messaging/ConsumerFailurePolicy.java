@@ -97,7 +97,8 @@ public class ConsumerFailurePolicy {
     private Optional<String> outageBehind(RuntimeException failure) {
         for (Dependency dependency : dependencies) {
             if (dependency.explains(failure)) {
-                return Optional.of(dependency.name() + " (" + failure.getMessage() + ")");
+                Throwable innermost = Dependency.causes(failure).reduce((outer, inner) -> inner).orElseThrow();
+                return Optional.of(dependency.name() + " (" + innermost.getMessage() + ")");
             }
         }
         for (Dependency dependency : dependencies) {

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ConsumersReadiness implements HealthCheck {
 
-    static final String NAME = "Consumers";
+    private static final String NAME = "Consumers";
 
     private record Waiting(Instant since, String forWhat) {
     }

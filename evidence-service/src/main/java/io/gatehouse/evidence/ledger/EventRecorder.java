@@ -4,36 +4,41 @@ import io.gatehouse.errors.UnusableRecord;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.events.codec.EventCodec;
 import io.gatehouse.events.codec.EventCodecException;
+import io.gatehouse.messaging.ConsumerFailurePolicy;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Records every event published on the domain topics in the ledger. Only well-formed events are evidence: a
  * record without its CloudEvents headers, with a body that is not the event its type names, or keyed by anything
- * but its subject goes to gatehouse.evidence.dlq with the reason, and recording carries on.
+ * but its subject goes to gatehouse.evidence.dlq with the reason, and recording carries on. A well-formed event
+ * waits for PostgreSQL however long it is away ({@link ConsumerFailurePolicy}).
  */
 @ApplicationScoped
 public class EventRecorder {
 
-    private final Ledger ledger;
+    public static final String CHANNEL = "domain-events-in";
 
-    EventRecorder(Ledger ledger) {
+    private final Ledger ledger;
+    private final ConsumerFailurePolicy failurePolicy;
+
+    EventRecorder(Ledger ledger, ConsumerFailurePolicy failurePolicy) {
         this.ledger = ledger;
+        this.failurePolicy = failurePolicy;
     }
 
-    @Incoming("domain-events-in")
-    @Blocking // writes to PostgreSQL
-    @Retry(maxRetries = 20, delay = 500, jitter = 250, maxDuration = 60_000, abortOn = UnusableRecord.class)
-    @Transactional // the entry and the new chain head commit together
+    @Incoming(CHANNEL)
+    @Blocking // writes to PostgreSQL, and waits for it when it is away
     public void record(ConsumerRecord<String, byte[]> record) {
         CloudEvent event = wellFormed(record);
-        ledger.append(event, record.value(), new Ledger.Origin(record.topic(), record.partition(), record.offset()));
+        Ledger.Origin origin = new Ledger.Origin(record.topic(), record.partition(), record.offset());
+        // A new transaction per attempt: the entry and the new chain head commit together, on the head as it is now.
+        failurePolicy.apply(CHANNEL, record, () -> QuarkusTransaction.requiringNew().run(() -> ledger.append(event, record.value(), origin)));
     }
 
     private static CloudEvent wellFormed(ConsumerRecord<String, byte[]> record) {

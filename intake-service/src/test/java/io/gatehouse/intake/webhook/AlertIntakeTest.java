@@ -1,5 +1,7 @@
 package io.gatehouse.intake.webhook;
 
+import static io.gatehouse.intake.AlertFixtures.alertmanagerWebhookNamed;
+import static io.gatehouse.intake.AlertFixtures.uniqueAlertName;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -18,7 +20,6 @@ import io.gatehouse.infra.kafka.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,11 +38,11 @@ class AlertIntakeTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
-    void aPostedWebhookIsStoredAndNormalizedIntoOneCloudEventPerAlert() throws IOException {
+    void aPostedWebhookIsStoredAndNormalizedIntoOneCloudEventPerAlert() {
         String alertName = uniqueAlertName();
         String group = "checkout:" + alertName;
         try (TopicReader alerts = new TopicReader(KafkaBrokerResource.bootstrapServers(), Topics.ALERTS)) {
-            given().contentType("application/json").body(fixtureNamed(alertName))
+            given().contentType("application/json").body(alertmanagerWebhookNamed(alertName))
                     .when().post("/v1/alerts/alertmanager")
                     .then().statusCode(202).body("alerts", equalTo(2)).body("topic", equalTo("alerts.inbound"));
 
@@ -88,14 +89,14 @@ class AlertIntakeTest {
     }
 
     @Test
-    void anUndecodableRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextRecordIsStillNormalized() throws IOException {
+    void anUndecodableRecordGoesToTheDeadLetterTopicWithItsReasonAndTheNextRecordIsStillNormalized() {
         String bootstrap = KafkaBrokerResource.bootstrapServers();
         byte[] garbage = ("not an alert " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         String alertName = uniqueAlertName();
         try (TopicReader deadLetters = new TopicReader(bootstrap, Topics.ALERTS_INBOUND_DLQ);
              TopicReader alerts = new TopicReader(bootstrap, Topics.ALERTS)) {
             RawRecords.send(bootstrap, Topics.ALERTS_INBOUND, "junk", Map.of(), garbage);
-            RecordMetadata good = RawRecords.send(bootstrap, Topics.ALERTS_INBOUND, null, Map.of(), fixtureNamed(alertName));
+            RecordMetadata good = RawRecords.send(bootstrap, Topics.ALERTS_INBOUND, null, Map.of(), alertmanagerWebhookNamed(alertName));
 
             ConsumerRecord<String, byte[]> dead = deadLetters.await(1, r -> java.util.Arrays.equals(r.value(), garbage), WAIT).get(0);
             String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
@@ -109,9 +110,9 @@ class AlertIntakeTest {
     }
 
     @Test
-    void grafanaPagerDutyAndCloudEventsEachHaveTheirEndpoint() throws IOException {
+    void grafanaPagerDutyAndCloudEventsEachHaveTheirEndpoint() {
         String alertName = uniqueAlertName();
-        String grafana = new String(fixtureNamed(alertName), StandardCharsets.UTF_8)
+        String grafana = new String(alertmanagerWebhookNamed(alertName), StandardCharsets.UTF_8)
                 .replace("\"version\": \"4\"", "\"version\": \"1\", \"orgId\": 1, \"state\": \"alerting\"");
         String pagerDuty = "{\"event_action\":\"trigger\",\"dedup_key\":\"" + alertName + "\",\"payload\":{\"summary\":\"s\","
                 + "\"source\":\"checkout-1\",\"severity\":\"error\",\"component\":\"checkout\",\"class\":\"" + alertName + "\"}}";
@@ -172,16 +173,6 @@ class AlertIntakeTest {
             return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static String uniqueAlertName() {
-        return "CheckoutErrorBudgetBurn" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static byte[] fixtureNamed(String alertName) throws IOException {
-        try (InputStream in = AlertIntakeTest.class.getResourceAsStream("/fixtures/alertmanager-checkout-firing.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("CheckoutErrorBudgetBurn", alertName).getBytes(StandardCharsets.UTF_8);
         }
     }
 }

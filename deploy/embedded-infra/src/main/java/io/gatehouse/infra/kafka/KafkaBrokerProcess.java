@@ -66,6 +66,33 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * Freezes the broker (SIGSTOP), as a hung machine or a long pause would: its connections stay open and nothing
+     * answers on them until {@link #thaw()}.
+     */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** Lets a frozen broker carry on (SIGCONT). */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited with " + kill.exitValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot signal the Kafka broker", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling the Kafka broker", e);
+        }
+    }
+
     @Override
     public void close() {
         Processes.stop(process);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Gives a Quarkus test a real Kafka broker: the one named by {@code KAFKA_BOOTSTRAP_SERVERS}, or else the
@@ -13,6 +14,7 @@ import java.util.Map;
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
 
     private static String bootstrapServers;
+    private static KafkaBrokerProcess ownBroker;
 
     @Override
     public Map<String, String> start() {
@@ -28,6 +30,12 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         return bootstrapServers;
     }
 
+    /** The project's own broker, for tests that freeze it; empty when the tests use an external broker. */
+    public static synchronized Optional<KafkaBrokerProcess> ownBroker() {
+        bootstrapServers();
+        return Optional.ofNullable(ownBroker);
+    }
+
     @Override
     public void stop() {
         // The broker outlives one test class's application: the next class reuses it, and the JVM's
@@ -36,9 +44,9 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
 
     private static String startSharedBroker() {
         try {
-            KafkaBrokerProcess broker = KafkaBrokerProcess.start(Files.createTempDirectory("gatehouse-kafka-"));
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-broker-stop"));
-            return broker.bootstrapServers();
+            ownBroker = KafkaBrokerProcess.start(Files.createTempDirectory("gatehouse-kafka-"));
+            Runtime.getRuntime().addShutdownHook(new Thread(ownBroker::close, "kafka-broker-stop"));
+            return ownBroker.bootstrapServers();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

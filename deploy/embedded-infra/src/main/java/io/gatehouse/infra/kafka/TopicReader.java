@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,15 +32,22 @@ public final class TopicReader implements AutoCloseable {
 
     /** Polls until {@code count} records matching {@code filter} have arrived, or fails after {@code timeout}. */
     public List<ConsumerRecord<String, byte[]>> await(int count, Predicate<ConsumerRecord<String, byte[]>> filter, Duration timeout) {
+        awaitUntil(records -> records.stream().filter(filter).count() >= count,
+                records -> "expected " + count + " matching records within " + timeout + " but saw "
+                        + records.stream().filter(filter).count() + " (of " + records.size() + " on the topic)", timeout);
+        return seen.stream().filter(filter).toList();
+    }
+
+    /**
+     * Polls until everything read so far satisfies {@code done}, or fails after {@code timeout} with what
+     * {@code failure} says about what was read.
+     */
+    public void awaitUntil(Predicate<List<ConsumerRecord<String, byte[]>>> done,
+                           Function<List<ConsumerRecord<String, byte[]>>, String> failure, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            List<ConsumerRecord<String, byte[]>> matching = seen.stream().filter(filter).toList();
-            if (matching.size() >= count) {
-                return matching;
-            }
+        while (!done.test(seen)) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("expected " + count + " matching records within " + timeout + " but saw " + matching.size()
-                        + " (of " + seen.size() + " on the topic)");
+                throw new AssertionError(failure.apply(seen));
             }
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
         }

@@ -41,7 +41,7 @@ public final class LocalPostgres {
     }
 
     /** Stops the server cleanly when this JVM exits, so its data directory is left consistent. */
-    static EmbeddedPostgres stoppedOnExit(EmbeddedPostgres postgres) {
+    private static EmbeddedPostgres stoppedOnExit(EmbeddedPostgres postgres) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 postgres.close();

@@ -1,13 +1,11 @@
 package io.gatehouse.infra.postgres;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /**
  * The PostgreSQL server for everything one test JVM runs: the server named by {@code GATEHOUSE_DB_URL} (with
  * {@code GATEHOUSE_DB_USER} / {@code GATEHOUSE_DB_PASSWORD}), or else an embedded one, started on first use and
- * stopped when the JVM exits. Each service keeps to its own schema, so all of them can share one server.
+ * removed when the JVM exits. Each service keeps to its own schema, so all of them can share one server.
  */
 public final class SharedPostgres {
 
@@ -16,6 +14,7 @@ public final class SharedPostgres {
     }
 
     private static Connection connection;
+    private static RestartablePostgres embedded;
 
     private SharedPostgres() {
     }
@@ -23,19 +22,20 @@ public final class SharedPostgres {
     public static synchronized Connection connection() {
         if (connection == null) {
             String externalUrl = System.getenv("GATEHOUSE_DB_URL");
-            connection = externalUrl != null && !externalUrl.isBlank()
-                    ? new Connection(externalUrl, System.getenv().getOrDefault("GATEHOUSE_DB_USER", "postgres"),
-                            System.getenv().getOrDefault("GATEHOUSE_DB_PASSWORD", ""))
-                    : new Connection(startEmbedded().getJdbcUrl("postgres", "postgres"), "postgres", "");
+            if (externalUrl != null && !externalUrl.isBlank()) {
+                connection = new Connection(externalUrl, System.getenv().getOrDefault("GATEHOUSE_DB_USER", "postgres"),
+                        System.getenv().getOrDefault("GATEHOUSE_DB_PASSWORD", ""));
+            } else {
+                embedded = RestartablePostgres.startNew();
+                connection = new Connection(embedded.jdbcUrl(), "postgres", "");
+            }
         }
         return connection;
     }
 
-    private static EmbeddedPostgres startEmbedded() {
-        try {
-            return LocalPostgres.stoppedOnExit(EmbeddedPostgres.builder().start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
-        }
+    /** The embedded server, for tests that stop and restart it; empty when the tests use an external server. */
+    public static synchronized Optional<RestartablePostgres> embedded() {
+        connection();
+        return Optional.ofNullable(embedded);
     }
 }

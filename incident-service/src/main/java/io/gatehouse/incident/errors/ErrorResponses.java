@@ -1,13 +1,15 @@
 package io.gatehouse.incident.errors;
 
 import io.gatehouse.errors.ErrorReport;
+import io.gatehouse.messaging.PostgreSql;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import org.hibernate.StaleStateException;
-import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -15,6 +17,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorResponses {
 
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+
+    private final PostgreSql postgres;
+
+    ErrorResponses(PostgreSql postgres) {
+        this.postgres = postgres;
+    }
 
     @ServerExceptionMapper
     public Response notFound(IncidentNotFound notFound) {
@@ -41,11 +50,18 @@ public class ErrorResponses {
                 "nothing was changed"));
     }
 
+    /** A database failure is an outage when PostgreSQL explains it or does not answer now: 503, try again; else 500. */
     @ServerExceptionMapper
-    public Response databaseAway(JDBCConnectionException away) {
-        LOG.errorf("PostgreSQL cannot be reached: %s", away.getMessage());
-        return respond(Response.Status.SERVICE_UNAVAILABLE, new ErrorReport(ErrorReport.Severity.CRITICAL, "incident store",
-                "incident-service cannot reach its database", "try again shortly; /q/health/ready says when the service is back",
+    public Response databaseFailure(PersistenceException failure) {
+        if (postgres.explains(failure) || postgres.unavailability(PROBE_TIMEOUT).isPresent()) {
+            LOG.errorf("PostgreSQL cannot be reached: %s", failure.getMessage());
+            return respond(Response.Status.SERVICE_UNAVAILABLE, new ErrorReport(ErrorReport.Severity.CRITICAL, "incident store",
+                    "incident-service cannot reach its database", "try again shortly; /q/health/ready says when the service is back",
+                    "nothing was changed"));
+        }
+        LOG.error("a request failed in the database", failure);
+        return respond(Response.Status.INTERNAL_SERVER_ERROR, new ErrorReport(ErrorReport.Severity.CRITICAL, "incident store",
+                "the database refused the change: " + failure.getMessage(), "report it with the time of the request; the log has the cause",
                 "nothing was changed"));
     }
 

@@ -7,60 +7,62 @@ import io.gatehouse.events.RollbackExecuted;
 import io.gatehouse.events.RollbackRequested;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.incident.messaging.ConsumedEvents;
+import io.gatehouse.messaging.ConsumerFailurePolicy;
+import io.gatehouse.messaging.IncomingRecords;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes gatehouse.rollbacks: the deployment system's reports (RollbackExecuted, MitigationExecuted), and, when a
  * script is configured ({@code gatehouse.rollback.executor.script}, local runs), the commands (RollbackRequested,
  * MitigationExecutionRequested) it then carries out. The script runs outside any transaction (it may take minutes); a
- * crash before its report is recorded runs it again on redelivery, so mitigation scripts must be safe to repeat.
+ * crash before its report is recorded, or an outage that makes the shared failure policy try again, runs it again, so
+ * mitigation scripts must be safe to repeat.
  */
 @ApplicationScoped
 public class RollbacksConsumer {
 
+    static final String CHANNEL = "rollbacks-in";
+
     private final MitigationExecution execution;
     private final ConsumedEvents consumedEvents;
+    private final ConsumerFailurePolicy failurePolicy;
     private final Optional<String> script;
 
-    RollbacksConsumer(MitigationExecution execution, ConsumedEvents consumedEvents,
+    RollbacksConsumer(MitigationExecution execution, ConsumedEvents consumedEvents, ConsumerFailurePolicy failurePolicy,
                       @ConfigProperty(name = "gatehouse.rollback.executor.script") Optional<String> script) {
         this.execution = execution;
         this.consumedEvents = consumedEvents;
+        this.failurePolicy = failurePolicy;
         this.script = script.filter(s -> !s.isBlank());
     }
 
-    @Incoming("rollbacks-in")
-    @Blocking // runs a script and writes to PostgreSQL
-    @Retry(maxRetries = 20, delay = 500, jitter = 250, maxDuration = 60_000, abortOn = UnusableRecord.class)
+    @Incoming(CHANNEL)
+    @Blocking // runs a script and writes to PostgreSQL, and may wait for it
     public void onRollbackEvent(ConsumerRecord<String, SpecificRecord> record) {
-        if (record.value() == null) {
-            throw new UnusableRecord(record.topic(), "the record has no value");
-        }
-        CloudEvent event;
-        try {
-            event = CloudEvent.readFrom(record.headers());
-        } catch (IllegalArgumentException e) {
-            throw new UnusableRecord(record.topic(), e.getMessage());
-        }
+        CloudEvent event = IncomingRecords.attributesOf(record);
         SpecificRecord value = record.value();
+        Runnable unitOfWork;
         if (value instanceof RollbackExecuted executed) {
-            execution.recordExecution(event.id(), new MitigationExecution.Report(executed.getIncidentId(), executed.getStatus()), event.time());
+            unitOfWork = () -> execution.recordExecution(event.id(), new MitigationExecution.Report(executed.getIncidentId(), executed.getStatus()),
+                    event.time());
         } else if (value instanceof MitigationExecuted executed) {
-            execution.recordExecution(event.id(), new MitigationExecution.Report(executed.getIncidentId(), executed.getStatus()), event.time());
+            unitOfWork = () -> execution.recordExecution(event.id(), new MitigationExecution.Report(executed.getIncidentId(), executed.getStatus()),
+                    event.time());
         } else if (value instanceof RollbackRequested requested) {
-            carryOut(event.id(), ScriptExecutor.Command.of(requested));
+            unitOfWork = () -> carryOut(event.id(), ScriptExecutor.Command.of(requested));
         } else if (value instanceof MitigationExecutionRequested requested) {
-            carryOut(event.id(), ScriptExecutor.Command.of(requested));
+            unitOfWork = () -> carryOut(event.id(), ScriptExecutor.Command.of(requested));
         } else {
             throw new UnusableRecord(record.topic(), "expected a mitigation command or report but got " + value.getSchema().getFullName());
         }
+        // Each @Transactional step of the unit of work is a transaction of its own, so a retry reads the state as it is now.
+        failurePolicy.apply(CHANNEL, record, unitOfWork);
     }
 
     private void carryOut(String requestEventId, ScriptExecutor.Command command) {

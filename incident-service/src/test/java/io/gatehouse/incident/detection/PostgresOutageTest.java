@@ -82,6 +82,8 @@ class PostgresOutageTest {
                     }
                 }
                 await().atMost(WAIT).until(() -> consumerWaitsFor("PostgreSQL"));
+                given().get("/q/health/ready").then().statusCode(503)
+                        .body("checks.find { it.name == 'PostgreSQL' }.status", equalTo("DOWN"));
                 as("iris", Roles.INCIDENT_COMMANDER).body("{}").post("/v1/incidents/" + before + "/severity/confirmation").then()
                         .statusCode(503).body("severity", equalTo("CRITICAL")).body("impact", equalTo("nothing was changed"));
                 await().during(OUTAGE).atMost(OUTAGE.plus(WAIT)).pollInterval(Duration.ofMillis(500))

@@ -425,10 +425,6 @@ public class Incident extends PanacheEntityBase {
         return severityConfirmedBy;
     }
 
-    public Instant severityConfirmedAt() {
-        return severityConfirmedAt;
-    }
-
     public String severityConfirmedEventId() {
         return severityConfirmedEventId;
     }

@@ -287,10 +287,6 @@ public class Mitigation extends PanacheEntityBase {
         return planEventId;
     }
 
-    public Instant plannedAt() {
-        return plannedAt;
-    }
-
     public Double readinessCoverage() {
         return readinessCoverage;
     }

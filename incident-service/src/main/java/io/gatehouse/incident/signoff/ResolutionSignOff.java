@@ -32,7 +32,7 @@ public class ResolutionSignOff {
     }
 
     /** What a role reviews: the incident commander the resolution, a performance engineer the recovery validation. */
-    public static ReviewedItem reviewedBy(String role) {
+    private static ReviewedItem reviewedBy(String role) {
         return Roles.INCIDENT_COMMANDER.equals(role) ? ReviewedItem.RESOLUTION : ReviewedItem.RECOVERY_VALIDATION;
     }
 

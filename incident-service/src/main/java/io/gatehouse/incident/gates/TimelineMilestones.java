@@ -54,7 +54,10 @@ final class TimelineMilestones {
      *     on Kafka and is in the timeline only when the bundled executor wrote it
      */
     static double completeness(String incidentId, List<Milestone> milestones, boolean executionReported) {
-        Set<String> recorded = new HashSet<>(OutboxEvent.<OutboxEvent>list("subject", incidentId).stream().map(e -> e.type).toList());
+        // Only the event types: the rows' payloads are not needed to tell which milestones the timeline holds.
+        Set<String> recorded = new HashSet<>(OutboxEvent.getEntityManager()
+                .createQuery("select distinct e.type from OutboxEvent e where e.subject = ?1", String.class)
+                .setParameter(1, incidentId).getResultList());
         long met = milestones.stream()
                 .filter(m -> m.anyOf().stream().anyMatch(type -> recorded.contains(type.getName()))
                         || executionReported && m.anyOf().contains(RollbackExecuted.class))

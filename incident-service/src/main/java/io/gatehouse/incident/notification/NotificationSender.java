@@ -25,14 +25,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Delivers pending notifications as Slack-compatible incoming-webhook POSTs ({@code {"text": ...}}), in three steps so
  * that no transaction holds a lock across the network call:
  * <ol>
- *   <li>claim: a short transaction takes due notifications ({@code for update skip locked}, so instances share the
- *       work) and moves each one's next attempt past the delivery timeout, a lease no other sender takes over;</li>
+ *   <li>claim: a short transaction takes the next due notification ({@code for update skip locked}, so instances share
+ *       the work) and moves its next attempt past the delivery timeout, a lease no other sender takes over;</li>
  *   <li>deliver: the POST, outside any transaction;</li>
  *   <li>record: a transaction that locks the incident, then the notification at the version it claimed, writes the
  *       attempt's outcome and, once it is final, publishes StakeholdersNotified and fires {@link NotificationEnded}
@@ -45,6 +46,7 @@ import org.jboss.logging.Logger;
 public class NotificationSender {
 
     static final int MAX_ATTEMPTS = 6;
+    /** Deliveries per run at most, so one run does not hold the scheduler thread for long. */
     private static final int BATCH = 20;
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     /** Longer than a delivery can take (connect plus request timeout), so a claim outlives its attempt. */
@@ -73,22 +75,26 @@ public class NotificationSender {
     @Scheduled(every = "${gatehouse.notification.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deliverDue() {
-        for (Claim claim : QuarkusTransaction.requiringNew().call(this::claimDue)) {
-            String failure = deliver(claim);
-            QuarkusTransaction.requiringNew().run(() -> record(claim, failure));
+        // One claim per attempt, so each lease covers exactly the delivery it guards, however many are due.
+        for (int attempt = 0; attempt < BATCH; attempt++) {
+            Optional<Claim> claim = QuarkusTransaction.requiringNew().call(this::claimNextDue);
+            if (claim.isEmpty()) {
+                return;
+            }
+            String failure = deliver(claim.get());
+            QuarkusTransaction.requiringNew().run(() -> record(claim.get(), failure));
         }
     }
 
-    private List<Claim> claimDue() {
+    private Optional<Claim> claimNextDue() {
         @SuppressWarnings("unchecked")
         List<Notification> due = entityManager.createNativeQuery(
                         "select * from notification where status = 'PENDING' and next_attempt_at <= now()"
-                                + " order by requested_at, channel limit " + BATCH + " for update skip locked", Notification.class)
+                                + " order by requested_at, channel limit 1 for update skip locked", Notification.class)
                 .getResultList();
-        Instant leaseEnd = now().plus(LEASE);
-        due.forEach(notification -> notification.nextAttemptAt = leaseEnd);
+        due.forEach(notification -> notification.nextAttemptAt = now().plus(LEASE));
         entityManager.flush();
-        return due.stream().map(n -> new Claim(n.id, n.incidentId, n.version, n.channel, n.text)).toList();
+        return due.stream().findFirst().map(n -> new Claim(n.id, n.incidentId, n.version, n.channel, n.text));
     }
 
     /** Null when delivered, else what went wrong. */

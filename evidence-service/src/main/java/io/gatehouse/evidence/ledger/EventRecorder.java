@@ -5,6 +5,7 @@ import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.events.codec.EventCodec;
 import io.gatehouse.events.codec.EventCodecException;
 import io.gatehouse.messaging.ConsumerFailurePolicy;
+import io.gatehouse.messaging.IncomingRecords;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,12 +43,11 @@ public class EventRecorder {
     }
 
     private static CloudEvent wellFormed(ConsumerRecord<String, byte[]> record) {
-        CloudEvent event;
+        CloudEvent event = IncomingRecords.attributesOf(record);
         SpecificRecord body;
         try {
-            event = CloudEvent.readFrom(record.headers());
             body = EventCodec.decode(record.value());
-        } catch (IllegalArgumentException | EventCodecException e) {
+        } catch (EventCodecException e) {
             throw new UnusableRecord(record.topic(), e.getMessage());
         }
         if (!event.type().equals(body.getSchema().getFullName())) {

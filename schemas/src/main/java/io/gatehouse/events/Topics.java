@@ -18,7 +18,15 @@ public final class Topics {
     public static final String INCIDENTS = "gatehouse.incidents";
     /** Commands to the deployment system ({@link RollbackRequested}), keyed by incident id. */
     public static final String ROLLBACKS = "gatehouse.rollbacks";
-    /** Release events of protocol 14, keyed by release id. */
+    /** Raw pipeline results exactly as pipelines sent them (headers name the release and the result); written by intake-service or any producer. */
+    public static final String REHEARSALS_INBOUND = "rehearsals.inbound";
+    /** Records of {@link #REHEARSALS_INBOUND} that could not be parsed, with the reason in headers. */
+    public static final String REHEARSALS_INBOUND_DLQ = "rehearsals.inbound.dlq";
+    /** {@link RehearsalResultReceived}, keyed by release id. */
+    public static final String REHEARSALS = "gatehouse.rehearsals";
+    /** Events of {@link #REHEARSALS} that rehearsal-service could not apply. */
+    public static final String REHEARSALS_DLQ = "gatehouse.rehearsals.dlq";
+    /** Release events of protocol 14 ({@link ReleaseRegistered}, {@link GateEvaluated}, {@link ReleaseDecided} ...), keyed by release id. */
     public static final String RELEASES = "gatehouse.releases";
     /** Evidence events, keyed by subject id. */
     public static final String EVIDENCE = "gatehouse.evidence";

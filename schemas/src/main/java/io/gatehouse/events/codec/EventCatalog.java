@@ -2,6 +2,12 @@ package io.gatehouse.events.codec;
 
 import io.gatehouse.events.AlertFeedbackRecorded;
 import io.gatehouse.events.AlertReceived;
+import io.gatehouse.events.ApprovalGranted;
+import io.gatehouse.events.GateFailureAnnounced;
+import io.gatehouse.events.ReleaseDecided;
+import io.gatehouse.events.ReleaseRegistered;
+import io.gatehouse.events.RehearsalResultReceived;
+import io.gatehouse.events.RollbackRehearsalAssessed;
 import io.gatehouse.events.GateEvaluated;
 import io.gatehouse.events.GateWaiverGranted;
 import io.gatehouse.events.IncidentMarkedFalsePositive;
@@ -51,7 +57,9 @@ public final class EventCatalog {
             IncidentMarkedFalsePositive.class, StakeholdersNotified.class, GateEvaluated.class, MitigationPlanned.class,
             RollbackReadinessVerified.class, MitigationApproved.class, GateWaiverGranted.class, RollbackRequested.class,
             RollbackRefused.class, RollbackExecuted.class, RecoveryValidated.class, RootCauseEvidenceArchived.class, IncidentResolved.class,
-            MitigationExecutionRequested.class, MitigationExecuted.class, ResolutionReviewed.class, AlertFeedbackRecorded.class);
+            MitigationExecutionRequested.class, MitigationExecuted.class, ResolutionReviewed.class, AlertFeedbackRecorded.class,
+            ReleaseRegistered.class, RehearsalResultReceived.class, ApprovalGranted.class, RollbackRehearsalAssessed.class,
+            ReleaseDecided.class, GateFailureAnnounced.class);
 
     private static final EventCatalog INSTANCE = new EventCatalog();
 

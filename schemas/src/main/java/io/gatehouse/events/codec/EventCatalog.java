@@ -3,6 +3,7 @@ package io.gatehouse.events.codec;
 import io.gatehouse.events.AlertFeedbackRecorded;
 import io.gatehouse.events.AlertReceived;
 import io.gatehouse.events.ApprovalGranted;
+import io.gatehouse.events.ConfigurationDriftMeasured;
 import io.gatehouse.events.GateFailureAnnounced;
 import io.gatehouse.events.ReleaseDecided;
 import io.gatehouse.events.ReleaseRegistered;
@@ -59,7 +60,7 @@ public final class EventCatalog {
             RollbackRefused.class, RollbackExecuted.class, RecoveryValidated.class, RootCauseEvidenceArchived.class, IncidentResolved.class,
             MitigationExecutionRequested.class, MitigationExecuted.class, ResolutionReviewed.class, AlertFeedbackRecorded.class,
             ReleaseRegistered.class, RehearsalResultReceived.class, ApprovalGranted.class, RollbackRehearsalAssessed.class,
-            ReleaseDecided.class, GateFailureAnnounced.class);
+            ReleaseDecided.class, GateFailureAnnounced.class, ConfigurationDriftMeasured.class);
 
     private static final EventCatalog INSTANCE = new EventCatalog();
 

@@ -1,5 +1,9 @@
-package io.gatehouse.evidence.artifacts;
+package io.gatehouse.evidence.incident;
 
+import io.gatehouse.evidence.artifacts.EventRef;
+import io.gatehouse.evidence.artifacts.EvidencePlan;
+import io.gatehouse.evidence.artifacts.PlannedArtifact;
+import io.gatehouse.evidence.artifacts.SubjectHistory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +39,7 @@ record TraceabilityMatrix(String incidentId, boolean happened, String rule, List
     record Gate(int gate, String name, List<EventRef> basis, List<String> artifacts) {
     }
 
-    static TraceabilityMatrix of(IncidentHistory history, EvidencePlan plan) {
+    static TraceabilityMatrix of(SubjectHistory history, EvidencePlan plan) {
         Map<Integer, Set<String>> basisByGate = new TreeMap<>();
         for (int gate = 1; gate <= GateValidation.NAMES.size(); gate++) {
             if (!history.evaluations(gate).isEmpty()) {
@@ -48,14 +52,14 @@ record TraceabilityMatrix(String incidentId, boolean happened, String rule, List
         List<Gate> gates = new ArrayList<>();
         basisByGate.forEach((gate, basis) -> gates.add(new Gate(gate, GateValidation.name(history, gate), refs(history, basis),
                 plan.artifacts().stream().filter(artifact -> restsOn(artifact, basis)).map(PlannedArtifact::name).toList())));
-        return new TraceabilityMatrix(history.incidentId(), true, RULE, rows, gates);
+        return new TraceabilityMatrix(history.subject(), true, RULE, rows, gates);
     }
 
     private static boolean restsOn(PlannedArtifact artifact, Set<String> basis) {
         return artifact.sources().stream().anyMatch(source -> basis.contains(source.eventId()));
     }
 
-    private static List<EventRef> refs(IncidentHistory history, Set<String> basis) {
+    private static List<EventRef> refs(SubjectHistory history, Set<String> basis) {
         return Stream.concat(
                 history.events().stream().filter(e -> basis.contains(e.eventId())).map(EventRef::of),
                 basis.stream().filter(id -> history.event(id).isEmpty()).map(id -> new EventRef(id, null))).toList();

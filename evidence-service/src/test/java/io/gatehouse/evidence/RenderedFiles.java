@@ -1,24 +1,25 @@
-package io.gatehouse.evidence.artifacts;
+package io.gatehouse.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.evidence.artifacts.Evidence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Reads a rendered evidence file the way a consumer would. */
-final class RenderedFiles {
+public final class RenderedFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RenderedFiles() {
     }
 
-    static JsonNode json(IncidentEvidence evidence, String name) {
+    public static JsonNode json(Evidence evidence, String name) {
         return json(evidence.file(name).orElseThrow(() -> new AssertionError("no " + name + " in the evidence")).bytes());
     }
 
-    static JsonNode json(byte[] bytes) {
+    public static JsonNode json(byte[] bytes) {
         try {
             return JSON.readTree(bytes);
         } catch (IOException e) {
@@ -26,7 +27,7 @@ final class RenderedFiles {
         }
     }
 
-    static String text(IncidentEvidence evidence, String name) {
+    public static String text(Evidence evidence, String name) {
         return new String(evidence.file(name).orElseThrow(() -> new AssertionError("no " + name + " in the evidence")).bytes(),
                 StandardCharsets.UTF_8);
     }

@@ -1,9 +1,9 @@
-package io.gatehouse.evidence.artifacts;
+package io.gatehouse.evidence.incident;
 
 import static io.gatehouse.evidence.artifacts.Text.cell;
 import static io.gatehouse.evidence.artifacts.Text.duration;
 import static io.gatehouse.evidence.artifacts.Text.joined;
-import static io.gatehouse.evidence.artifacts.Text.severity;
+import static io.gatehouse.evidence.incident.SeverityStanding.severity;
 
 import io.gatehouse.events.IncidentOpened;
 import io.gatehouse.events.MitigationOption;
@@ -12,6 +12,10 @@ import io.gatehouse.events.NotificationOutcome;
 import io.gatehouse.events.SeverityClassified;
 import io.gatehouse.events.SeverityInputs;
 import io.gatehouse.events.StakeholdersNotified;
+import io.gatehouse.evidence.artifacts.LedgerEvent;
+import io.gatehouse.evidence.artifacts.Recorded;
+import io.gatehouse.evidence.artifacts.SubjectHistory;
+import io.gatehouse.evidence.artifacts.Text;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,8 +25,8 @@ final class MarkdownArtifacts {
     private MarkdownArtifacts() {
     }
 
-    static String intakeLog(IncidentHistory history) {
-        StringBuilder out = new StringBuilder("# Incident intake log: ").append(history.incidentId()).append("\n\n");
+    static String intakeLog(SubjectHistory history) {
+        StringBuilder out = new StringBuilder("# Incident intake log: ").append(history.subject()).append("\n\n");
         Optional<Recorded<IncidentOpened>> opened = history.latest(IncidentOpened.class);
         if (opened.isEmpty()) {
             out.append("No incident was opened.\n");
@@ -70,8 +74,8 @@ final class MarkdownArtifacts {
         return out.toString().stripTrailing() + "\n";
     }
 
-    static String communicationLog(IncidentHistory history) {
-        StringBuilder out = new StringBuilder("# Communication log: ").append(history.incidentId()).append("\n\n");
+    static String communicationLog(SubjectHistory history) {
+        StringBuilder out = new StringBuilder("# Communication log: ").append(history.subject()).append("\n\n");
         List<Recorded<StakeholdersNotified>> notifications = history.all(StakeholdersNotified.class);
         if (notifications.isEmpty()) {
             return out.append("No stakeholders were notified.\n").toString();
@@ -98,8 +102,8 @@ final class MarkdownArtifacts {
         return out.toString();
     }
 
-    static String mitigationPlan(IncidentHistory history) {
-        StringBuilder out = new StringBuilder("# Mitigation plan: ").append(history.incidentId()).append("\n\n");
+    static String mitigationPlan(SubjectHistory history) {
+        StringBuilder out = new StringBuilder("# Mitigation plan: ").append(history.subject()).append("\n\n");
         List<Recorded<MitigationPlanned>> plans = history.all(MitigationPlanned.class);
         if (plans.isEmpty()) {
             return out.append("No mitigation was planned.\n").toString();
@@ -132,8 +136,8 @@ final class MarkdownArtifacts {
         return out.toString();
     }
 
-    static String timeline(IncidentHistory history) {
-        StringBuilder out = new StringBuilder("# Incident timeline: ").append(history.incidentId()).append("\n\n")
+    static String timeline(SubjectHistory history) {
+        StringBuilder out = new StringBuilder("# Incident timeline: ").append(history.subject()).append("\n\n")
                 .append("Every event recorded about the incident, in ledger order. Times are UTC.\n\n")
                 .append("| # | Time | Event | What happened | Event id |\n|---|---|---|---|---|\n");
         int n = 1;

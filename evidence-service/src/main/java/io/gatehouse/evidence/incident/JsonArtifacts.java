@@ -1,4 +1,4 @@
-package io.gatehouse.evidence.artifacts;
+package io.gatehouse.evidence.incident;
 
 import io.gatehouse.events.ExecutionStatus;
 import io.gatehouse.events.GateOutcome;
@@ -25,6 +25,10 @@ import io.gatehouse.events.SeverityClassified;
 import io.gatehouse.events.SeverityConfirmed;
 import io.gatehouse.events.SeverityReviewed;
 import io.gatehouse.events.SeverityVerdict;
+import io.gatehouse.evidence.artifacts.LedgerEvent;
+import io.gatehouse.evidence.artifacts.Recorded;
+import io.gatehouse.evidence.artifacts.SubjectHistory;
+import io.gatehouse.evidence.artifacts.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,24 +82,24 @@ final class JsonArtifacts {
                      List<String> pendingProposals) {
     }
 
-    static Object severityAssessment(IncidentHistory history) {
+    static Object severityAssessment(SubjectHistory history) {
         List<Recorded<SeverityClassified>> classified = history.all(SeverityClassified.class);
         if (classified.isEmpty()) {
-            return new NotHappened(history.incidentId(), "No severity was classified.");
+            return new NotHappened(history.subject(), "No severity was classified.");
         }
         SeverityStanding standing = SeverityStanding.of(history).orElseThrow();
         List<Proposal> proposals = classified.stream().map(JsonArtifacts::proposal).toList();
         List<Review> reviews = history.all(SeverityReviewed.class).stream().map(r -> new Review(r.eventId(), r.event().getReviewedAt(),
                 r.event().getReviewer(), r.event().getVerdict(), r.event().getProposedSeverity(), r.event().getSuggestedSeverity(),
                 r.event().getNote())).toList();
-        return new SeverityAssessment(history.incidentId(), true, standing.severity(), proposals.get(proposals.size() - 1), proposals, reviews,
+        return new SeverityAssessment(history.subject(), true, standing.severity(), proposals.get(proposals.size() - 1), proposals, reviews,
                 consensus(standing));
     }
 
     private static Consensus consensus(SeverityStanding standing) {
         List<String> pending = standing.proposalsAfterSettlement().stream().map(Recorded::eventId).toList();
         String askedAgain = standing.consensusAskedAgain() ? " " + pending.size() + " proposal(s) came after the settlement; "
-                + Text.severity(standing.severity()) + " stands and consensus is asked for again." : "";
+                + SeverityStanding.severity(standing.severity()) + " stands and consensus is asked for again." : "";
         if (!standing.settled()) {
             return new Consensus(false, "The incident commander has not confirmed the severity yet." + askedAgain, null, null, null, null, null,
                     null, null, null, pending);
@@ -129,16 +133,16 @@ final class JsonArtifacts {
     record Item(String name, ReadinessStatus status, String detail) {
     }
 
-    static Object rollbackReadinessChecklist(IncidentHistory history) {
+    static Object rollbackReadinessChecklist(SubjectHistory history) {
         List<Verification> verifications = history.all(RollbackReadinessVerified.class).stream().map(v -> new Verification(v.eventId(),
                 v.event().getVerifiedAt(), v.event().getVerifiedBy(), v.event().getPreviousRelease(),
                 v.event().getItems().stream().map(i -> new Item(i.getName(), i.getStatus(), i.getDetail())).toList(),
                 v.event().getCoverage())).toList();
         if (verifications.isEmpty()) {
-            return new NotHappened(history.incidentId(), "Rollback readiness was not verified.");
+            return new NotHappened(history.subject(), "Rollback readiness was not verified.");
         }
         Verification latest = verifications.get(verifications.size() - 1);
-        return new ReadinessChecklist(history.incidentId(), true, latest.coverage() >= 1.0, latest.coverage(), latest, verifications);
+        return new ReadinessChecklist(history.subject(), true, latest.coverage() >= 1.0, latest.coverage(), latest, verifications);
     }
 
     // decision-log.json
@@ -159,19 +163,19 @@ final class JsonArtifacts {
                     List<String> details) {
     }
 
-    static Object decisionLog(IncidentHistory history) {
+    static Object decisionLog(SubjectHistory history) {
         List<Decision> decisions = history.of(DECISIONS).stream().map(JsonArtifacts::decision).toList();
         if (decisions.isEmpty()) {
-            return new NotHappened(history.incidentId(), "No decision was recorded.");
+            return new NotHappened(history.subject(), "No decision was recorded.");
         }
-        return new DecisionLog(history.incidentId(), true, decisions);
+        return new DecisionLog(history.subject(), true, decisions);
     }
 
     private static Decision decision(LedgerEvent source) {
         String kind = source.event().getSchema().getName();
         if (source.event() instanceof SeverityConfirmed e) {
             return new Decision(source.eventId(), e.getConfirmedAt(), kind, e.getConfirmedBy(), "incident-commander",
-                    "confirmed severity " + Text.severity(e.getSeverity()) + " (proposed " + Text.severity(e.getProposedSeverity()) + ")",
+                    "confirmed severity " + SeverityStanding.severity(e.getSeverity()) + " (proposed " + SeverityStanding.severity(e.getProposedSeverity()) + ")",
                     notes(e.getConfirmations() + " confirmation(s), " + e.getDisputes() + " dispute(s)", e.getNote()));
         }
         if (source.event() instanceof MitigationApproved e) {
@@ -243,7 +247,7 @@ final class JsonArtifacts {
                      Instant finishedAt, long durationMillis, String duration, String output) {
     }
 
-    static Object mitigationExecutionReport(IncidentHistory history) {
+    static Object mitigationExecutionReport(SubjectHistory history) {
         Map<String, Mitigation> byRequest = new LinkedHashMap<>();
         history.of(RollbackRequested.class, MitigationExecutionRequested.class).forEach(source -> byRequest.put(source.eventId(), requested(source)));
         List<Mitigation> unrequested = new ArrayList<>();
@@ -261,11 +265,11 @@ final class JsonArtifacts {
         List<Mitigation> mitigations = new ArrayList<>(byRequest.values());
         mitigations.addAll(unrequested);
         if (mitigations.isEmpty()) {
-            return new NotHappened(history.incidentId(), "No mitigation was requested or executed.");
+            return new NotHappened(history.subject(), "No mitigation was requested or executed.");
         }
         Mitigation latest = mitigations.get(mitigations.size() - 1);
         String status = latest.execution() == null ? "REQUESTED" : latest.execution().status().name();
-        return new ExecutionReport(history.incidentId(), true, status, mitigations);
+        return new ExecutionReport(history.subject(), true, status, mitigations);
     }
 
     private static Mitigation requested(LedgerEvent source) {
@@ -306,7 +310,7 @@ final class JsonArtifacts {
     record Check(String name, RecoveryCheckKind kind, boolean passed, String detail) {
     }
 
-    static Object recoveryValidation(IncidentHistory history) {
+    static Object recoveryValidation(SubjectHistory history) {
         List<Validation> validations = history.all(RecoveryValidated.class).stream().map(v -> {
             List<Check> checks = v.event().getChecks().stream().map(c -> new Check(c.getName(), c.getKind(), c.getPassed(), c.getDetail()))
                     .toList();
@@ -314,10 +318,10 @@ final class JsonArtifacts {
                     (int) checks.stream().filter(Check::passed).count(), v.event().getPassRate(), checks);
         }).toList();
         if (validations.isEmpty()) {
-            return new NotHappened(history.incidentId(), "Recovery was not validated.");
+            return new NotHappened(history.subject(), "Recovery was not validated.");
         }
         Validation latest = validations.get(validations.size() - 1);
-        return new RecoveryValidation(history.incidentId(), true, latest.passRate(), latest, validations);
+        return new RecoveryValidation(history.subject(), true, latest.passRate(), latest, validations);
     }
 
     // resolution-summary.json
@@ -327,15 +331,15 @@ final class JsonArtifacts {
                              boolean alertsCleared, List<String> followUps) {
     }
 
-    static Object resolutionSummary(IncidentHistory history) {
+    static Object resolutionSummary(SubjectHistory history) {
         Optional<Recorded<IncidentResolved>> resolved = history.latest(IncidentResolved.class);
         if (resolved.isEmpty()) {
-            return new NotHappened(history.incidentId(), "The incident has not been resolved.");
+            return new NotHappened(history.subject(), "The incident has not been resolved.");
         }
         IncidentResolved e = resolved.get().event();
         Instant openedAt = history.latest(IncidentOpened.class).map(o -> o.event().getOpenedAt()).orElse(null);
         Duration open = openedAt == null ? null : Duration.between(openedAt, e.getResolvedAt());
-        return new ResolutionSummary(history.incidentId(), true, resolved.get().eventId(), openedAt, e.getResolvedAt(),
+        return new ResolutionSummary(history.subject(), true, resolved.get().eventId(), openedAt, e.getResolvedAt(),
                 open == null ? null : open.toMillis(), open == null ? null : open.toString(), e.getResolvedBy(), e.getSummary(),
                 e.getSloRestored(), e.getAlertsCleared(), List.copyOf(e.getFollowUps()));
     }
@@ -349,13 +353,13 @@ final class JsonArtifacts {
                    String sha256) {
     }
 
-    static Object rcaManifest(IncidentHistory history) {
+    static Object rcaManifest(SubjectHistory history) {
         List<RcaItem> items = history.all(RootCauseEvidenceArchived.class).stream().map(r -> new RcaItem(r.eventId(),
                 r.event().getArchivedAt(), r.event().getArchivedBy(), r.event().getKind(), r.event().getTitle(), r.event().getLocation(),
                 r.event().getSha256())).toList();
         if (items.isEmpty()) {
-            return new NotHappened(history.incidentId(), "No root-cause evidence was archived.");
+            return new NotHappened(history.subject(), "No root-cause evidence was archived.");
         }
-        return new RcaManifest(history.incidentId(), true, items.size(), items);
+        return new RcaManifest(history.subject(), true, items.size(), items);
     }
 }

@@ -1,10 +1,10 @@
-package io.gatehouse.evidence.artifacts;
+package io.gatehouse.evidence.incident;
 
 import static io.gatehouse.evidence.artifacts.Text.duration;
 import static io.gatehouse.evidence.artifacts.Text.joined;
 import static io.gatehouse.evidence.artifacts.Text.percent;
-import static io.gatehouse.evidence.artifacts.Text.severity;
 import static io.gatehouse.evidence.artifacts.Text.words;
+import static io.gatehouse.evidence.incident.SeverityStanding.severity;
 
 import io.gatehouse.events.AlertFeedbackRecorded;
 import io.gatehouse.events.GateEvaluated;
@@ -27,6 +27,7 @@ import io.gatehouse.events.SeverityClassified;
 import io.gatehouse.events.SeverityConfirmed;
 import io.gatehouse.events.SeverityReviewed;
 import io.gatehouse.events.StakeholdersNotified;
+import io.gatehouse.evidence.artifacts.Text;
 import org.apache.avro.specific.SpecificRecord;
 
 /** One line per event, in words, for the timeline and the report. */

@@ -1,4 +1,4 @@
-package io.gatehouse.evidence.artifacts;
+package io.gatehouse.evidence.incident;
 
 import io.gatehouse.events.AffectedScope;
 import io.gatehouse.events.AlertFeedbackRecorded;
@@ -36,6 +36,9 @@ import io.gatehouse.events.SeverityReviewed;
 import io.gatehouse.events.SeverityVerdict;
 import io.gatehouse.events.SignOffVerdict;
 import io.gatehouse.events.StakeholdersNotified;
+import io.gatehouse.evidence.artifacts.Evidence;
+import io.gatehouse.evidence.artifacts.EvidenceRenderer;
+import io.gatehouse.evidence.artifacts.LedgerEvent;
 import io.gatehouse.evidence.ledger.HashChain;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -74,8 +77,8 @@ final class IncidentLedger {
         return List.copyOf(events);
     }
 
-    IncidentEvidence render() {
-        return IncidentEvidenceRenderer.render(INCIDENT, events);
+    Evidence render() {
+        return EvidenceRenderer.render(new IncidentArtifacts(), INCIDENT, events);
     }
 
     static Instant at(long seconds) {

@@ -1,9 +1,9 @@
-package io.gatehouse.evidence.artifacts;
+package io.gatehouse.evidence.incident;
 
 import static io.gatehouse.evidence.artifacts.Text.cell;
 import static io.gatehouse.evidence.artifacts.Text.duration;
 import static io.gatehouse.evidence.artifacts.Text.percent;
-import static io.gatehouse.evidence.artifacts.Text.severity;
+import static io.gatehouse.evidence.incident.SeverityStanding.severity;
 
 import io.gatehouse.events.AlertFeedbackVerdict;
 import io.gatehouse.events.GateEvaluated;
@@ -26,6 +26,11 @@ import io.gatehouse.events.RootCauseEvidenceArchived;
 import io.gatehouse.events.SeverityClassified;
 import io.gatehouse.events.SeverityConfirmed;
 import io.gatehouse.events.StakeholdersNotified;
+import io.gatehouse.evidence.artifacts.Evidence;
+import io.gatehouse.evidence.artifacts.EvidencePlan;
+import io.gatehouse.evidence.artifacts.Recorded;
+import io.gatehouse.evidence.artifacts.SubjectHistory;
+import io.gatehouse.evidence.artifacts.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,12 +44,12 @@ final class IncidentReport {
     }
 
     /** @param plan the evidence set the report belongs to, which it lists */
-    static String render(IncidentHistory history, EvidencePlan plan) {
+    static String render(SubjectHistory history, EvidencePlan plan) {
         StringBuilder out = new StringBuilder();
         Optional<IncidentOpened> opened = history.latest(IncidentOpened.class).map(Recorded::event);
         Optional<Recorded<IncidentResolved>> resolved = history.latest(IncidentResolved.class);
-        out.append("# Incident report: ").append(opened.map(IncidentOpened::getTitle).orElse(history.incidentId())).append("\n\n")
-                .append("Incident ").append(history.incidentId());
+        out.append("# Incident report: ").append(opened.map(IncidentOpened::getTitle).orElse(history.subject())).append("\n\n")
+                .append("Incident ").append(history.subject());
         opened.ifPresent(o -> out.append(" on ").append(Text.orNone(o.getService())).append(", opened ").append(o.getOpenedAt())
                 .append(" by alert ").append(o.getAlertName()));
         out.append(". ").append(status(history, resolved)).append("\n\n");
@@ -70,7 +75,7 @@ final class IncidentReport {
         return out.toString();
     }
 
-    private static String status(IncidentHistory history, Optional<Recorded<IncidentResolved>> resolved) {
+    private static String status(SubjectHistory history, Optional<Recorded<IncidentResolved>> resolved) {
         Optional<Recorded<IncidentMarkedFalsePositive>> falsePositive = history.latest(IncidentMarkedFalsePositive.class);
         if (falsePositive.isPresent()) {
             return "It was marked a false positive by " + falsePositive.get().event().getMarkedBy() + " at "
@@ -80,7 +85,7 @@ final class IncidentReport {
                 .orElse("It is not resolved; this report describes it as of " + history.latestTime() + ".");
     }
 
-    private static void summary(StringBuilder out, IncidentHistory history, Optional<Recorded<IncidentResolved>> resolved) {
+    private static void summary(StringBuilder out, SubjectHistory history, Optional<Recorded<IncidentResolved>> resolved) {
         out.append("## Summary\n\n");
         if (resolved.isPresent()) {
             IncidentResolved r = resolved.get().event();
@@ -92,7 +97,7 @@ final class IncidentReport {
         }
     }
 
-    private static void severitySection(StringBuilder out, IncidentHistory history) {
+    private static void severitySection(StringBuilder out, SubjectHistory history) {
         out.append("## Severity\n\n");
         Optional<SeverityStanding> standing = SeverityStanding.of(history);
         if (standing.isEmpty()) {
@@ -124,7 +129,7 @@ final class IncidentReport {
         }
     }
 
-    private static void durationSection(StringBuilder out, IncidentHistory history, Optional<IncidentOpened> opened,
+    private static void durationSection(StringBuilder out, SubjectHistory history, Optional<IncidentOpened> opened,
                                         Optional<Recorded<IncidentResolved>> resolved) {
         out.append("## Duration\n\n");
         if (opened.isEmpty()) {
@@ -142,7 +147,7 @@ final class IncidentReport {
         }
     }
 
-    private static void actions(StringBuilder out, IncidentHistory history) {
+    private static void actions(StringBuilder out, SubjectHistory history) {
         out.append("## Actions\n\n");
         List<Recorded<StakeholdersNotified>> notified = history.all(StakeholdersNotified.class);
         long delivered = notified.stream().filter(n -> n.event().getOutcome() == NotificationOutcome.DELIVERED).count();
@@ -173,7 +178,7 @@ final class IncidentReport {
         out.append('\n');
     }
 
-    private static void recovery(StringBuilder out, IncidentHistory history) {
+    private static void recovery(StringBuilder out, SubjectHistory history) {
         out.append("## Recovery\n\n");
         Optional<RecoveryValidated> validated = history.latest(RecoveryValidated.class).map(Recorded::event);
         if (validated.isEmpty()) {
@@ -192,7 +197,7 @@ final class IncidentReport {
         }
     }
 
-    private static void gates(StringBuilder out, IncidentHistory history) {
+    private static void gates(StringBuilder out, SubjectHistory history) {
         out.append("## Gates\n\n| Gate | Outcome | Evaluated at | Unmet conditions |\n|---|---|---|---|\n");
         for (int gate = 1; gate <= GateValidation.NAMES.size(); gate++) {
             out.append("| ").append(gate).append(' ').append(cell(GateValidation.name(history, gate))).append(" | ");
@@ -208,7 +213,7 @@ final class IncidentReport {
         out.append("\nEach evaluated gate's criteria, measurements, evidence, earlier evaluations and waivers are in gate-N-validation.json.\n\n");
     }
 
-    private static void signOff(StringBuilder out, IncidentHistory history) {
+    private static void signOff(StringBuilder out, SubjectHistory history) {
         out.append("## Reviewer sign-off\n\n");
         ReviewerSignOff signOff = ReviewerSignOff.of(history);
         out.append(signOff.statement()).append("\n\n");
@@ -220,14 +225,14 @@ final class IncidentReport {
         }
     }
 
-    private static void rootCause(StringBuilder out, IncidentHistory history) {
+    private static void rootCause(StringBuilder out, SubjectHistory history) {
         out.append("## Root-cause inputs\n\n");
         Text.bullets(out, history.all(RootCauseEvidenceArchived.class).stream().map(r -> r.event().getKind() + ": " + r.event().getTitle()
                 + " (" + r.event().getLocation() + ")").toList(), "No root-cause evidence has been archived.");
         out.append('\n');
     }
 
-    private static void alertFeedback(StringBuilder out, IncidentHistory history) {
+    private static void alertFeedback(StringBuilder out, SubjectHistory history) {
         out.append("## Alert-tuning feedback\n\n");
         AlertTuningFeedback feedback = AlertTuningFeedback.of(history);
         Text.bullets(out, feedback.alerts().stream().map(a -> (a.alertId() == null ? a.alertName() + " (no such alert fired)"
@@ -242,7 +247,7 @@ final class IncidentReport {
     }
 
     private static void evidence(StringBuilder out, EvidencePlan plan) {
-        out.append("## Evidence\n\n").append(IncidentEvidence.BUNDLE).append(" holds these files and ").append(IncidentEvidence.MANIFEST)
+        out.append("## Evidence\n\n").append(IncidentArtifacts.BUNDLE).append(" holds these files and ").append(Evidence.MANIFEST)
                 .append(", which gives each one's SHA-256 and the events it was derived from:\n\n");
         Text.bullets(out, plan.artifacts().stream().map(a -> a.name() + (a.phaseHappened() ? "" : " (its phase has not happened yet)")).toList(),
                 "None.");

@@ -1,8 +1,10 @@
-package io.gatehouse.evidence.artifacts;
+package io.gatehouse.evidence.incident;
 
 import io.gatehouse.events.ResolutionReviewed;
 import io.gatehouse.events.ReviewedItem;
 import io.gatehouse.events.SignOffVerdict;
+import io.gatehouse.evidence.artifacts.Recorded;
+import io.gatehouse.evidence.artifacts.SubjectHistory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +37,7 @@ record ReviewerSignOff(String incidentId, boolean happened, boolean complete, St
                    String rationale) {
     }
 
-    static ReviewerSignOff of(IncidentHistory history) {
+    static ReviewerSignOff of(SubjectHistory history) {
         List<Recorded<ResolutionReviewed>> reviews = history.all(ResolutionReviewed.class);
         List<Requirement> requirements = new ArrayList<>();
         List<String> approved = new ArrayList<>();
@@ -52,7 +54,7 @@ record ReviewerSignOff(String incidentId, boolean happened, boolean complete, St
         }
         String statement = outstanding.isEmpty() ? "Signed off: " + String.join(" and ", approved) + "."
                 : "Not signed off: " + String.join("; ", outstanding) + ".";
-        return new ReviewerSignOff(history.incidentId(), !reviews.isEmpty(), outstanding.isEmpty(), statement, requirements,
+        return new ReviewerSignOff(history.subject(), !reviews.isEmpty(), outstanding.isEmpty(), statement, requirements,
                 reviews.stream().map(r -> new SignOff(r.eventId(), r.event().getReviewedAt(), r.event().getReviewer(), r.event().getRole(),
                         r.event().getReviewed(), r.event().getVerdict(), r.event().getRationale())).toList());
     }

@@ -1,12 +1,13 @@
-package io.gatehouse.evidence.artifacts;
+package io.gatehouse.evidence.incident;
 
-import static io.gatehouse.evidence.artifacts.IncidentLedger.review;
-import static io.gatehouse.evidence.artifacts.RenderedFiles.json;
+import static io.gatehouse.evidence.RenderedFiles.json;
+import static io.gatehouse.evidence.incident.IncidentLedger.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.events.ReviewedItem;
 import io.gatehouse.events.SignOffVerdict;
+import io.gatehouse.evidence.artifacts.Evidence;
 import org.junit.jupiter.api.Test;
 
 class ReviewerSignOffTest {
@@ -53,7 +54,7 @@ class ReviewerSignOffTest {
 
     @Test
     void withoutAnySignOffTheFileIsAbsentAndTheManifestSaysWhy() {
-        IncidentEvidence evidence = IncidentLedger.openedAndClassified().render();
+        Evidence evidence = IncidentLedger.openedAndClassified().render();
 
         assertThat(evidence.file("reviewer-signoff.json")).isEmpty();
         assertThat(json(evidence.manifest().bytes()).get("absentArtifacts"))

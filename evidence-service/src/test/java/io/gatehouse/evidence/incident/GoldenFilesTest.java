@@ -1,8 +1,9 @@
-package io.gatehouse.evidence.artifacts;
+package io.gatehouse.evidence.incident;
 
-import static io.gatehouse.evidence.artifacts.RenderedFiles.text;
+import static io.gatehouse.evidence.RenderedFiles.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.evidence.artifacts.Evidence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,16 +28,16 @@ class GoldenFilesTest {
 
     @Test
     void theNewArtifactsOfAWholeIncidentAreTheirGoldenFiles() {
-        IncidentEvidence evidence = IncidentLedger.wholeIncident().render();
+        Evidence evidence = IncidentLedger.wholeIncident().render();
 
         PINNED.forEach(name -> assertThat(text(evidence, name)).as(name).isEqualTo(golden(name)));
     }
 
     @Test
     void anotherTimeZoneAndLocaleChangeNoByteOfTheEvidence() {
-        IncidentEvidence here = IncidentLedger.wholeIncident().render();
+        Evidence here = IncidentLedger.wholeIncident().render();
 
-        IncidentEvidence elsewhere = inAnotherTimeZoneAndLocale(() -> IncidentLedger.wholeIncident().render());
+        Evidence elsewhere = inAnotherTimeZoneAndLocale(() -> IncidentLedger.wholeIncident().render());
 
         PINNED.forEach(name -> assertThat(text(elsewhere, name)).as(name).isEqualTo(golden(name)));
         assertThat(elsewhere.bundle()).isEqualTo(here.bundle());

@@ -1,8 +1,12 @@
-package io.gatehouse.evidence.artifacts;
+package io.gatehouse.evidence.incident;
 
 import io.gatehouse.events.GateEvaluated;
 import io.gatehouse.events.GateOutcome;
 import io.gatehouse.events.GateWaiverGranted;
+import io.gatehouse.evidence.artifacts.EventRef;
+import io.gatehouse.evidence.artifacts.LedgerEvent;
+import io.gatehouse.evidence.artifacts.Recorded;
+import io.gatehouse.evidence.artifacts.SubjectHistory;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,19 +47,19 @@ record GateValidation(String incidentId, boolean happened, int protocol, int gat
     }
 
     /** The name the gate's latest evaluation gave it; protocol 17's name for it while it was never evaluated. */
-    static String name(IncidentHistory history, int gate) {
+    static String name(SubjectHistory history, int gate) {
         List<Recorded<GateEvaluated>> evaluations = history.evaluations(gate);
         return evaluations.isEmpty() ? NAMES.get(gate - 1) : evaluations.get(evaluations.size() - 1).event().getName();
     }
 
     /** The report of a gate that was evaluated at least once; a gate never evaluated has none. */
-    static GateValidation of(IncidentHistory history, int gate) {
+    static GateValidation of(SubjectHistory history, int gate) {
         List<Evaluation> evaluations = history.evaluations(gate).stream().map(e -> evaluation(e, history)).toList();
         if (evaluations.isEmpty()) {
             throw new IllegalArgumentException("gate " + gate + " was never evaluated, so it has no validation report");
         }
         Evaluation latest = evaluations.get(evaluations.size() - 1);
-        return new GateValidation(history.incidentId(), true, IncidentEvidenceRenderer.PROTOCOL, gate, name(history, gate), latest.outcome(),
+        return new GateValidation(history.subject(), true, IncidentArtifacts.PROTOCOL, gate, name(history, gate), latest.outcome(),
                 latest, evaluations, history.waivers(gate).stream().map(GateValidation::waiver).toList());
     }
 
@@ -65,7 +69,7 @@ record GateValidation(String incidentId, boolean happened, int protocol, int gat
      *
      * @return event ids, each evaluation's followed by those it cites, evaluations in ledger order
      */
-    static Set<String> basis(IncidentHistory history, int gate) {
+    static Set<String> basis(SubjectHistory history, int gate) {
         Set<String> ids = new LinkedHashSet<>();
         for (Recorded<GateEvaluated> evaluation : history.evaluations(gate)) {
             ids.add(evaluation.eventId());
@@ -75,13 +79,13 @@ record GateValidation(String incidentId, boolean happened, int protocol, int gat
     }
 
     /** The recorded events the gate's report is written from: its basis and its waivers, in ledger order. */
-    static List<LedgerEvent> sources(IncidentHistory history, int gate) {
+    static List<LedgerEvent> sources(SubjectHistory history, int gate) {
         Set<String> ids = basis(history, gate);
         history.waivers(gate).forEach(w -> ids.add(w.eventId()));
         return history.events().stream().filter(e -> ids.contains(e.eventId())).toList();
     }
 
-    private static Evaluation evaluation(Recorded<GateEvaluated> recorded, IncidentHistory history) {
+    private static Evaluation evaluation(Recorded<GateEvaluated> recorded, SubjectHistory history) {
         GateEvaluated e = recorded.event();
         return new Evaluation(recorded.eventId(), e.getEvaluatedAt(), e.getOutcome(), new TreeMap<>(e.getThresholds()),
                 new TreeMap<>(e.getMetrics()), List.copyOf(e.getUnmetConditions()), e.getPolicyVersion(),

@@ -1,8 +1,11 @@
-package io.gatehouse.evidence.artifacts;
+package io.gatehouse.evidence.incident;
 
 import io.gatehouse.events.Severity;
 import io.gatehouse.events.SeverityClassified;
 import io.gatehouse.events.SeverityConfirmed;
+import io.gatehouse.evidence.artifacts.LedgerEvent;
+import io.gatehouse.evidence.artifacts.Recorded;
+import io.gatehouse.evidence.artifacts.SubjectHistory;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +25,7 @@ record SeverityStanding(Severity severity, boolean settled, Optional<Recorded<Se
                         List<Recorded<SeverityClassified>> proposalsAfterSettlement) {
 
     /** @return empty while no severity was classified or confirmed */
-    static Optional<SeverityStanding> of(IncidentHistory history) {
+    static Optional<SeverityStanding> of(SubjectHistory history) {
         Optional<LedgerEvent> deciding = history.of(SeverityClassified.class, SeverityConfirmed.class).stream().reduce((earlier, later) -> later);
         if (deciding.isEmpty()) {
             return Optional.empty();
@@ -39,6 +42,11 @@ record SeverityStanding(Severity severity, boolean settled, Optional<Recorded<Se
             return Optional.of(new SeverityStanding(classified.getSeverity(), false, settlement, afterSettlement));
         }
         return Optional.of(new SeverityStanding(classified.getSettledSeverity(), settlement.isPresent(), settlement, afterSettlement));
+    }
+
+    /** A severity as responders write it: {@code SEV_1} is "SEV-1". */
+    static String severity(Severity severity) {
+        return severity == null ? "none" : severity.name().replace('_', '-');
     }
 
     boolean consensusAskedAgain() {

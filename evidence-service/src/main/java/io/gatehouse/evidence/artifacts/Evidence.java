@@ -4,16 +4,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Protocol 17's evidence for one incident.
+ * A subject's evidence under one protocol.
  *
  * @param artifacts the required artifacts and the optional ones its events call for, sorted by name
  * @param manifest evidence-manifest.json
- * @param bundle INCIDENT-EVIDENCE-BUNDLE.zip: the artifacts and the manifest
+ * @param bundleName the protocol's name for the bundle, e.g. INCIDENT-EVIDENCE-BUNDLE.zip
+ * @param bundle the artifacts and the manifest, bit-for-bit reproducible
  */
-public record IncidentEvidence(String subject, List<Artifact> artifacts, Artifact manifest, byte[] bundle) {
+public record Evidence(String subject, int protocol, List<Artifact> artifacts, Artifact manifest, String bundleName, byte[] bundle) {
 
     public static final String MANIFEST = "evidence-manifest.json";
-    public static final String BUNDLE = "INCIDENT-EVIDENCE-BUNDLE.zip";
 
     /** An artifact or the manifest, by file name. */
     public Optional<Artifact> file(String name) {

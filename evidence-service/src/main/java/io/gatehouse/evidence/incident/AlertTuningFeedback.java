@@ -1,7 +1,9 @@
-package io.gatehouse.evidence.artifacts;
+package io.gatehouse.evidence.incident;
 
 import io.gatehouse.events.AlertFeedbackRecorded;
 import io.gatehouse.events.AlertFeedbackVerdict;
+import io.gatehouse.evidence.artifacts.Recorded;
+import io.gatehouse.evidence.artifacts.SubjectHistory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,14 +40,14 @@ record AlertTuningFeedback(String incidentId, boolean happened, int alertCount, 
                 .thenComparing(AlertKey::alertId, Comparator.nullsFirst(Comparator.naturalOrder()));
     }
 
-    static AlertTuningFeedback of(IncidentHistory history) {
+    static AlertTuningFeedback of(SubjectHistory history) {
         Map<AlertKey, List<Recorded<AlertFeedbackRecorded>>> byAlert = new TreeMap<>(AlertKey.ORDER);
         for (Recorded<AlertFeedbackRecorded> recorded : history.all(AlertFeedbackRecorded.class)) {
             byAlert.computeIfAbsent(new AlertKey(recorded.event().getAlertName(), recorded.event().getAlertId()), key -> new ArrayList<>())
                     .add(recorded);
         }
         List<Alert> alerts = byAlert.entrySet().stream().map(e -> alert(e.getKey(), e.getValue())).toList();
-        return new AlertTuningFeedback(history.incidentId(), !alerts.isEmpty(), alerts.size(), alerts);
+        return new AlertTuningFeedback(history.subject(), !alerts.isEmpty(), alerts.size(), alerts);
     }
 
     private static Alert alert(AlertKey key, List<Recorded<AlertFeedbackRecorded>> recorded) {

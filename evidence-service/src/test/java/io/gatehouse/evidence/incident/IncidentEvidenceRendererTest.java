@@ -1,11 +1,11 @@
-package io.gatehouse.evidence.artifacts;
+package io.gatehouse.evidence.incident;
 
-import static io.gatehouse.evidence.artifacts.IncidentLedger.INCIDENT;
-import static io.gatehouse.evidence.artifacts.IncidentLedger.T0;
-import static io.gatehouse.evidence.artifacts.IncidentLedger.at;
-import static io.gatehouse.evidence.artifacts.IncidentLedger.opened;
-import static io.gatehouse.evidence.artifacts.RenderedFiles.json;
-import static io.gatehouse.evidence.artifacts.RenderedFiles.text;
+import static io.gatehouse.evidence.RenderedFiles.json;
+import static io.gatehouse.evidence.RenderedFiles.text;
+import static io.gatehouse.evidence.incident.IncidentLedger.INCIDENT;
+import static io.gatehouse.evidence.incident.IncidentLedger.T0;
+import static io.gatehouse.evidence.incident.IncidentLedger.at;
+import static io.gatehouse.evidence.incident.IncidentLedger.opened;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +16,11 @@ import io.gatehouse.events.MitigationKind;
 import io.gatehouse.events.MitigationPlanned;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.events.codec.EventCodec;
+import io.gatehouse.evidence.artifacts.Artifact;
+import io.gatehouse.evidence.artifacts.Evidence;
+import io.gatehouse.evidence.artifacts.EvidenceBundle;
+import io.gatehouse.evidence.artifacts.LedgerEvent;
+import io.gatehouse.evidence.artifacts.UnreadableLedgerEntry;
 import io.gatehouse.evidence.ledger.CanonicalEvent;
 import io.gatehouse.evidence.ledger.HashChain;
 import io.gatehouse.evidence.ledger.LedgerEntry;
@@ -45,7 +50,7 @@ class IncidentEvidenceRendererTest {
     void aWholeIncidentRendersEveryArtifactFromItsEvents() {
         IncidentLedger ledger = IncidentLedger.wholeIncident();
 
-        IncidentEvidence evidence = ledger.render();
+        Evidence evidence = ledger.render();
 
         assertThat(evidence.artifacts()).extracting(Artifact::name).containsExactlyElementsOf(everyArtifact());
         assertThat(evidence.artifacts()).allMatch(Artifact::phaseHappened);
@@ -101,7 +106,7 @@ class IncidentEvidenceRendererTest {
 
     @Test
     void aNonRollbackMitigationIsReportedLikeARollback() {
-        IncidentEvidence evidence = IncidentLedger.wholeIncident().render();
+        Evidence evidence = IncidentLedger.wholeIncident().render();
 
         JsonNode flag = json(evidence, "mitigation-execution-report.json").at("/executions/1");
         assertThat(flag.get("kind").asText()).isEqualTo("FEATURE_FLAG_DISABLE");
@@ -137,7 +142,7 @@ class IncidentEvidenceRendererTest {
 
     @Test
     void aProposalAfterSettlementLeavesTheSettledSeverityStandingAndAsksForConsensusAgain() {
-        IncidentEvidence evidence = IncidentLedger.wholeIncident().render();
+        Evidence evidence = IncidentLedger.wholeIncident().render();
 
         JsonNode severity = json(evidence, "severity-assessment.json");
         assertThat(severity.get("severity").asText()).as("the settled severity stands").isEqualTo("SEV_1");
@@ -157,7 +162,7 @@ class IncidentEvidenceRendererTest {
 
     @Test
     void theTimelineAndTheReportMentionSignOffsAndAlertFeedback() {
-        IncidentEvidence evidence = IncidentLedger.wholeIncident().render();
+        Evidence evidence = IncidentLedger.wholeIncident().render();
 
         assertThat(text(evidence, "incident-timeline.md")).contains(
                 "| ResolutionReviewed | Sign-off by erin as performance-engineer: rejected the recovery validation"
@@ -177,8 +182,8 @@ class IncidentEvidenceRendererTest {
 
     @Test
     void theReportListsTheBundlesFilesAndWhatIsNotInIt() {
-        IncidentEvidence whole = IncidentLedger.wholeIncident().render();
-        IncidentEvidence classified = IncidentLedger.openedAndClassified().render();
+        Evidence whole = IncidentLedger.wholeIncident().render();
+        Evidence classified = IncidentLedger.openedAndClassified().render();
 
         assertThat(text(whole, "INCIDENT-REPORT.md")).contains("## Evidence\n\nINCIDENT-EVIDENCE-BUNDLE.zip holds these files and"
                 + " evidence-manifest.json, which gives each one's SHA-256 and the events it was derived from:\n\n- INCIDENT-REPORT.md\n"
@@ -198,7 +203,7 @@ class IncidentEvidenceRendererTest {
     void theManifestListsEveryArtifactWithItsDigestSourcesAndTheLedgerHead() {
         IncidentLedger ledger = IncidentLedger.wholeIncident();
 
-        IncidentEvidence evidence = ledger.render();
+        Evidence evidence = ledger.render();
 
         JsonNode manifest = json(evidence.manifest().bytes());
         assertThat(manifest.get("subject").asText()).isEqualTo(INCIDENT);
@@ -234,7 +239,7 @@ class IncidentEvidenceRendererTest {
 
     @Test
     void theBundleHoldsEveryArtifactAndTheManifestSortedWithFixedTimes() throws IOException {
-        IncidentEvidence evidence = IncidentLedger.wholeIncident().render();
+        Evidence evidence = IncidentLedger.wholeIncident().render();
 
         Map<String, byte[]> entries = new LinkedHashMap<>();
         List<ZipEntry> zipEntries = new ArrayList<>();
@@ -259,7 +264,7 @@ class IncidentEvidenceRendererTest {
 
     @Test
     void anIncidentThatWasOnlyClassifiedHasEveryRequiredArtifactSayingWhatHasNotHappened() {
-        IncidentEvidence evidence = IncidentLedger.openedAndClassified().render();
+        Evidence evidence = IncidentLedger.openedAndClassified().render();
 
         assertThat(evidence.artifacts()).extracting(Artifact::name).containsExactlyElementsOf(REQUIRED);
         assertThat(text(evidence, "mitigation-plan.md")).contains("No mitigation was planned.");

@@ -1,9 +1,11 @@
-package io.gatehouse.evidence.artifacts;
+package io.gatehouse.evidence.incident;
 
-import static io.gatehouse.evidence.artifacts.RenderedFiles.json;
+import static io.gatehouse.evidence.RenderedFiles.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.evidence.artifacts.Artifact;
+import io.gatehouse.evidence.artifacts.Evidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -13,7 +15,7 @@ class TraceabilityMatrixTest {
 
     @Test
     void everyArtifactIsListedWithTheEventsItIsDerivedFromAsTheManifestSays() {
-        IncidentEvidence evidence = IncidentLedger.wholeIncident().render();
+        Evidence evidence = IncidentLedger.wholeIncident().render();
 
         JsonNode matrix = json(evidence, "traceability-matrix.json");
 

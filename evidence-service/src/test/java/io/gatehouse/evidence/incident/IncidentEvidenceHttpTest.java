@@ -1,4 +1,4 @@
-package io.gatehouse.evidence.artifacts;
+package io.gatehouse.evidence.incident;
 
 import static io.gatehouse.evidence.IncidentEvents.OPENED_AT;
 import static io.gatehouse.evidence.IncidentEvents.awaitManifest;
@@ -83,13 +83,13 @@ class IncidentEvidenceHttpTest {
     }
 
     @Test
-    void aSubjectWithoutAnOpenedIncidentHasNoArtifacts() {
+    void aSubjectWithoutAnOpenedIncidentOrARegisteredReleaseHasNoArtifacts() {
         String subject = "inc-" + UUID.randomUUID();
         publish(classified(subject), subject, OPENED_AT);
         awaitManifest(subject, 1);
 
         given().get("/v1/evidence/" + subject + "/bundle").then().statusCode(404)
-                .body("context", containsString("artifacts are rendered for incidents only so far"));
+                .body("context", containsString("has neither an opened incident nor a registered release or pipeline result"));
         given().get("/v1/evidence/nothing-here/artifacts/INCIDENT-REPORT.md").then().statusCode(404)
                 .body("context", equalTo("nothing is recorded about subject nothing-here"));
     }

@@ -1,11 +1,12 @@
-package io.gatehouse.evidence.artifacts;
+package io.gatehouse.evidence.incident;
 
-import static io.gatehouse.evidence.artifacts.IncidentLedger.feedback;
-import static io.gatehouse.evidence.artifacts.RenderedFiles.json;
+import static io.gatehouse.evidence.RenderedFiles.json;
+import static io.gatehouse.evidence.incident.IncidentLedger.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.events.AlertFeedbackVerdict;
+import io.gatehouse.evidence.artifacts.Evidence;
 import org.junit.jupiter.api.Test;
 
 class AlertTuningFeedbackTest {
@@ -31,7 +32,7 @@ class AlertTuningFeedbackTest {
 
     @Test
     void withoutFeedbackTheFileIsAbsent() {
-        IncidentEvidence evidence = IncidentLedger.openedAndClassified().render();
+        Evidence evidence = IncidentLedger.openedAndClassified().render();
 
         assertThat(evidence.file("alert-tuning-feedback.json")).isEmpty();
         assertThat(json(evidence.manifest().bytes()).at("/absentArtifacts/0/reason").asText()).isEqualTo("no alert-tuning feedback was recorded");

@@ -1,11 +1,13 @@
-package io.gatehouse.evidence.artifacts;
+package io.gatehouse.evidence.incident;
 
-import static io.gatehouse.evidence.artifacts.IncidentLedger.gate;
-import static io.gatehouse.evidence.artifacts.RenderedFiles.json;
+import static io.gatehouse.evidence.RenderedFiles.json;
+import static io.gatehouse.evidence.incident.IncidentLedger.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.events.GateOutcome;
+import io.gatehouse.evidence.artifacts.Artifact;
+import io.gatehouse.evidence.artifacts.Evidence;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,7 @@ class GateValidationTest {
         ledger.add(10, gate(3, GateOutcome.FAILED, 10, Map.of("executionComplete", 0.0), Map.of("executionComplete", "= 1"),
                 List.of("the mitigation's execution has not been reported"), List.of("event-2", "not-yet-recorded")));
 
-        IncidentEvidence evidence = ledger.render();
+        Evidence evidence = ledger.render();
 
         JsonNode evidenceCited = json(evidence, "gate-3-validation.json").at("/latest/evidence");
         assertThat(evidenceCited.get(0).get("type").asText()).isEqualTo("io.gatehouse.events.SeverityClassified");
@@ -62,7 +64,7 @@ class GateValidationTest {
 
     @Test
     void aGateNeverEvaluatedHasNoReportAndTheManifestSaysWhy() {
-        IncidentEvidence evidence = IncidentLedger.openedAndClassified().render();
+        Evidence evidence = IncidentLedger.openedAndClassified().render();
 
         assertThat(evidence.artifacts()).extracting(Artifact::name).noneMatch(name -> name.startsWith("gate-"));
         assertThat(json(evidence.manifest().bytes()).get("absentArtifacts")).extracting(a -> a.get("name").asText() + ": " + a.get("reason").asText())

@@ -9,7 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way: the ledger knows no evidence, and the protocol-neutral artifacts know no protocol.
+ * Dependencies point one way: the ledger knows no evidence, the protocol-neutral artifacts know no protocol, and
+ * neither protocol knows the other.
  */
 class PackageDependenciesTest {
 
@@ -34,5 +35,13 @@ class PackageDependenciesTest {
         noClasses().that().resideInAPackage("io.gatehouse.evidence.artifacts..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.gatehouse.evidence.incident..", "io.gatehouse.evidence.release..")
                 .check(SERVICE);
+    }
+
+    @Test
+    void neitherProtocolDependsOnTheOther() {
+        noClasses().that().resideInAPackage("io.gatehouse.evidence.incident..")
+                .should().dependOnClassesThat().resideInAPackage("io.gatehouse.evidence.release..").check(SERVICE);
+        noClasses().that().resideInAPackage("io.gatehouse.evidence.release..")
+                .should().dependOnClassesThat().resideInAPackage("io.gatehouse.evidence.incident..").check(SERVICE);
     }
 }

@@ -27,6 +27,21 @@ public record EvidencePlan(List<PlannedArtifact> artifacts, List<EvidenceManifes
         return artifacts.stream().anyMatch(a -> a.name().equals(name));
     }
 
+    /**
+     * Share of the required artifacts whose phase has happened, 0..1 to four places; optional artifacts are in the
+     * set only when their facts exist, so they do not count.
+     */
+    public double completeness() {
+        List<PlannedArtifact> required = artifacts.stream().filter(PlannedArtifact::required).toList();
+        long happened = required.stream().filter(PlannedArtifact::phaseHappened).count();
+        return Math.round(happened * 10_000.0 / required.size()) / 10_000.0;
+    }
+
+    /** The required artifacts that only say their phase has not happened, by name. */
+    public List<String> pending() {
+        return artifacts.stream().filter(a -> a.required() && !a.phaseHappened()).map(PlannedArtifact::name).toList();
+    }
+
     /** The artifacts of a set, declared one by one. */
     public static final class Builder {
 

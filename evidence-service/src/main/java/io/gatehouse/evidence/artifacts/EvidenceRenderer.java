@@ -28,13 +28,10 @@ public final class EvidenceRenderer {
     }
 
     private static EvidenceManifest manifest(EvidenceProtocol protocol, SubjectHistory history, EvidencePlan plan, List<Artifact> artifacts) {
-        List<PlannedArtifact> required = plan.artifacts().stream().filter(PlannedArtifact::required).toList();
-        long happened = required.stream().filter(PlannedArtifact::phaseHappened).count();
         LedgerEvent head = history.last();
         return new EvidenceManifest(history.subject(), protocol.number(), history.latestTime(), EvidenceManifest.PRODUCER,
                 artifacts.stream().map(EvidenceManifest.Entry::of).toList(), protocol.upstream(history), protocol.downstream(history, plan),
-                Math.round(happened * 10_000.0 / required.size()) / 10_000.0,
-                required.stream().filter(a -> !a.phaseHappened()).map(PlannedArtifact::name).toList(), plan.absent(),
+                plan.completeness(), plan.pending(), plan.absent(),
                 new EvidenceManifest.LedgerHead(head.seq(), head.entryHash()));
     }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.evidence.artifacts;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,6 +30,11 @@ public final class Text {
 
     public static String number(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** A measured value as written, without a fixed number of places: 0.002, 320, 1.5E-7 as 0.00000015. */
+    public static String decimal(double value) {
+        return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() : Double.toString(value);
     }
 
     /** An enum constant in words: {@code RECOVERY_VALIDATION} is "recovery validation". */

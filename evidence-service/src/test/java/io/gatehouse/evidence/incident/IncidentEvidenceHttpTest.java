@@ -4,6 +4,7 @@ import static io.gatehouse.evidence.IncidentEvents.OPENED_AT;
 import static io.gatehouse.evidence.IncidentEvents.awaitManifest;
 import static io.gatehouse.evidence.IncidentEvents.opened;
 import static io.gatehouse.evidence.IncidentEvents.publish;
+import static io.gatehouse.evidence.RenderedFiles.unzip;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -12,6 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.gatehouse.events.Severity;
 import io.gatehouse.events.SeverityClassified;
 import io.gatehouse.events.SeverityInputs;
+import io.gatehouse.evidence.RenderedFiles.BundleEntry;
 import io.gatehouse.evidence.ledger.HashChain;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.postgres.EmbeddedPostgresResource;
@@ -19,13 +21,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -34,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class IncidentEvidenceHttpTest {
 
     @Test
-    void aClassifiedIncidentsArtifactsManifestAndBundleAreServedFromTheLedger() throws IOException {
+    void aClassifiedIncidentsArtifactsManifestAndBundleAreServedFromTheLedger() {
         String incidentId = "inc-" + UUID.randomUUID();
         publish(opened(incidentId), incidentId, OPENED_AT);
         publish(classified(incidentId), incidentId, OPENED_AT.plusSeconds(1));
@@ -66,7 +63,7 @@ class IncidentEvidenceHttpTest {
         assertThat(bundle.statusCode()).isEqualTo(200);
         assertThat(bundle.contentType()).isEqualTo("application/zip");
         assertThat(bundle.header("Content-Disposition")).isEqualTo("attachment; filename=\"INCIDENT-EVIDENCE-BUNDLE.zip\"");
-        assertThat(zipEntryNames(bundle.asByteArray())).hasSize(14).isSorted().contains("evidence-manifest.json", "INCIDENT-REPORT.md");
+        assertThat(unzip(bundle.asByteArray()).stream().map(BundleEntry::name).toList()).hasSize(14).isSorted().contains("evidence-manifest.json", "INCIDENT-REPORT.md");
         assertThat(given().get("/v1/evidence/" + incidentId + "/bundle").asByteArray()).isEqualTo(bundle.asByteArray());
     }
 
@@ -104,15 +101,5 @@ class IncidentEvidenceHttpTest {
                 .setPolicyVersion("17.yaml@1")
                 .setClassifiedAt(OPENED_AT.plusSeconds(1))
                 .build();
-    }
-
-    private static List<String> zipEntryNames(byte[] zip) throws IOException {
-        List<String> names = new ArrayList<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                names.add(entry.getName());
-            }
-        }
-        return names;
     }
 }

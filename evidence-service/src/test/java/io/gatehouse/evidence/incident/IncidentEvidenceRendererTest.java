@@ -2,6 +2,7 @@ package io.gatehouse.evidence.incident;
 
 import static io.gatehouse.evidence.RenderedFiles.json;
 import static io.gatehouse.evidence.RenderedFiles.text;
+import static io.gatehouse.evidence.RenderedFiles.unzip;
 import static io.gatehouse.evidence.incident.IncidentLedger.INCIDENT;
 import static io.gatehouse.evidence.incident.IncidentLedger.T0;
 import static io.gatehouse.evidence.incident.IncidentLedger.at;
@@ -16,6 +17,7 @@ import io.gatehouse.events.MitigationKind;
 import io.gatehouse.events.MitigationPlanned;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.events.codec.EventCodec;
+import io.gatehouse.evidence.RenderedFiles.BundleEntry;
 import io.gatehouse.evidence.artifacts.Artifact;
 import io.gatehouse.evidence.artifacts.Evidence;
 import io.gatehouse.evidence.artifacts.EvidenceBundle;
@@ -24,15 +26,12 @@ import io.gatehouse.evidence.artifacts.UnreadableLedgerEntry;
 import io.gatehouse.evidence.ledger.CanonicalEvent;
 import io.gatehouse.evidence.ledger.HashChain;
 import io.gatehouse.evidence.ledger.LedgerEntry;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 
 class IncidentEvidenceRendererTest {
@@ -238,17 +237,13 @@ class IncidentEvidenceRendererTest {
     }
 
     @Test
-    void theBundleHoldsEveryArtifactAndTheManifestSortedWithFixedTimes() throws IOException {
+    void theBundleHoldsEveryArtifactAndTheManifestSortedWithFixedTimes() {
         Evidence evidence = IncidentLedger.wholeIncident().render();
 
+        List<BundleEntry> bundle = unzip(evidence.bundle());
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        List<ZipEntry> zipEntries = new ArrayList<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(evidence.bundle()))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                zipEntries.add(entry);
-                entries.put(entry.getName(), zip.readAllBytes());
-            }
-        }
+        bundle.forEach(entry -> entries.put(entry.name(), entry.bytes()));
+        List<ZipEntry> zipEntries = bundle.stream().map(BundleEntry::entry).toList();
 
         List<String> expected = new ArrayList<>(everyArtifact());
         expected.add("evidence-manifest.json");

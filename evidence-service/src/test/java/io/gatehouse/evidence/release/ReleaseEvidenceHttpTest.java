@@ -2,6 +2,7 @@ package io.gatehouse.evidence.release;
 
 import static io.gatehouse.evidence.IncidentEvents.awaitManifest;
 import static io.gatehouse.evidence.IncidentEvents.publish;
+import static io.gatehouse.evidence.RenderedFiles.unzip;
 import static io.gatehouse.evidence.release.ReleaseLedger.at;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,12 +11,12 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.gatehouse.events.FindingSeverity;
 import io.gatehouse.events.GateOutcome;
-import io.gatehouse.events.GateWaiverGranted;
 import io.gatehouse.events.RehearsalResultKind;
 import io.gatehouse.events.ReleaseDecision;
 import io.gatehouse.events.RunStatus;
 import io.gatehouse.events.Topics;
 import io.gatehouse.events.cloudevents.CloudEvent;
+import io.gatehouse.evidence.RenderedFiles.BundleEntry;
 import io.gatehouse.evidence.ledger.HashChain;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.postgres.EmbeddedPostgresResource;
@@ -23,15 +24,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +40,7 @@ class ReleaseEvidenceHttpTest {
     private static final String REHEARSAL = "/gatehouse/rehearsal-service";
 
     @Test
-    void aReleasesEventsOnBothTopicsAreServedAsItsArtifactsManifestAndBundle() throws IOException {
+    void aReleasesEventsOnBothTopicsAreServedAsItsArtifactsManifestAndBundle() {
         String release = "rel-" + UUID.randomUUID();
         ReleaseLedger events = new ReleaseLedger(release);
         publishOn(Topics.REHEARSALS, INTAKE, release, 5, events.tests("smoke", 12, 0, 0, 0, 5));
@@ -62,8 +57,8 @@ class ReleaseEvidenceHttpTest {
         String gate3 = publishOn(Topics.RELEASES, REHEARSAL, release, 21, events.gate(3, GateOutcome.FAILED, 21,
                 Map.of("rollbackSucceeded", 1.0, "rollbackDurationSeconds", 240.0, "rtoSeconds", 600.0, "blockingFindings", 1.0),
                 List.of("1 blocking security finding"), List.of(assessment, scan)));
-        GateWaiverGranted waiver = events.waiver(3, "cleo", "ciso", "Only reachable behind the gateway.", "WAF rule 931", at(60), 22);
-        publishOn(Topics.RELEASES, REHEARSAL, release, 22, waiver);
+        publishOn(Topics.RELEASES, REHEARSAL, release, 22, events.waiver(3, "cleo", "ciso", "Only reachable behind the gateway.", "WAF rule 931",
+                at(60), 22));
         publishOn(Topics.RELEASES, REHEARSAL, release, 23, events.approval("readiness", "release-manager", "rita", 23, null));
         publishOn(Topics.RELEASES, REHEARSAL, release, 23, events.decided(ReleaseDecision.NO_GO,
                 List.of("Gate 3 (Rollback and security) failed: 1 blocking security finding"), 23, "g1", "g2", gate3, "g4"));
@@ -103,7 +98,7 @@ class ReleaseEvidenceHttpTest {
         assertThat(bundle.statusCode()).isEqualTo(200);
         assertThat(bundle.contentType()).isEqualTo("application/zip");
         assertThat(bundle.header("Content-Disposition")).isEqualTo("attachment; filename=\"PRE-DEPLOYMENT-PACKAGE.zip\"");
-        assertThat(zipEntryNames(bundle.asByteArray())).hasSize(12).isSorted()
+        assertThat(unzip(bundle.asByteArray()).stream().map(BundleEntry::name).toList()).hasSize(12).isSorted()
                 .contains("evidence-manifest.json", "rollback-verification-report.json", "deployment-checklist.md");
         assertThat(given().get("/v1/evidence/" + release + "/bundle").asByteArray()).isEqualTo(bundle.asByteArray());
     }
@@ -126,19 +121,8 @@ class ReleaseEvidenceHttpTest {
 
     /** Publishes the event about the release, with a new id; returns the id. */
     private static String publishOn(String topic, String source, String release, long minutes, SpecificRecord event) {
-        Instant time = at(minutes);
-        CloudEvent attributes = CloudEvent.of(event, UUID.randomUUID().toString(), source, release, time);
+        CloudEvent attributes = CloudEvent.of(event, UUID.randomUUID().toString(), source, release, at(minutes));
         publish(topic, attributes, event);
         return attributes.id();
-    }
-
-    private static List<String> zipEntryNames(byte[] zip) throws IOException {
-        List<String> names = new ArrayList<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                names.add(entry.getName());
-            }
-        }
-        return names;
     }
 }

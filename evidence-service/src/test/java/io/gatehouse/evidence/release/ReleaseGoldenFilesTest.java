@@ -2,21 +2,18 @@ package io.gatehouse.evidence.release;
 
 import static io.gatehouse.evidence.Elsewhere.golden;
 import static io.gatehouse.evidence.Elsewhere.inAnotherTimeZoneAndLocale;
+import static io.gatehouse.evidence.RenderedFiles.unzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.evidence.RenderedFiles.BundleEntry;
 import io.gatehouse.evidence.artifacts.Artifact;
 import io.gatehouse.evidence.artifacts.Evidence;
 import io.gatehouse.evidence.artifacts.EvidenceBundle;
 import io.gatehouse.evidence.ledger.HashChain;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,27 +48,20 @@ class ReleaseGoldenFilesTest {
     }
 
     @Test
-    void theBundleHoldsEveryFileAndTheManifestSortedWithFixedTimes() throws IOException {
+    void theBundleHoldsEveryFileAndTheManifestSortedWithFixedTimes() {
         Evidence evidence = ReleaseLedger.go().render();
 
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        List<ZipEntry> zipEntries = new ArrayList<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(evidence.bundle()))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                zipEntries.add(entry);
-                entries.put(entry.getName(), zip.readAllBytes());
-            }
-        }
+        List<BundleEntry> bundle = unzip(evidence.bundle());
 
-        List<String> expected = new ArrayList<>(evidence.artifacts().stream().map(Artifact::name).toList());
-        expected.add(Evidence.MANIFEST);
-        assertThat(entries.keySet()).containsExactlyElementsOf(expected.stream().sorted().toList());
-        assertThat(zipEntries).allSatisfy(entry -> {
-            assertThat(entry.getTimeLocal()).isEqualTo(EvidenceBundle.ENTRY_TIME);
-            assertThat(entry.getExtra()).isNull();
-        });
-        evidence.artifacts().forEach(a -> assertThat(entries.get(a.name())).as(a.name()).isEqualTo(a.bytes()));
-        assertThat(entries.get(Evidence.MANIFEST)).isEqualTo(evidence.manifest().bytes());
+        List<Artifact> expected = new ArrayList<>(evidence.artifacts());
+        expected.add(evidence.manifest());
+        expected.sort(Comparator.comparing(Artifact::name));
+        assertThat(bundle).extracting(BundleEntry::name).containsExactlyElementsOf(expected.stream().map(Artifact::name).toList());
+        for (int i = 0; i < bundle.size(); i++) {
+            assertThat(bundle.get(i).bytes()).as(bundle.get(i).name()).isEqualTo(expected.get(i).bytes());
+            assertThat(bundle.get(i).entry().getTimeLocal()).isEqualTo(EvidenceBundle.ENTRY_TIME);
+            assertThat(bundle.get(i).entry().getExtra()).isNull();
+        }
     }
 
     private String pinned(String release) {

@@ -36,13 +36,11 @@ import io.gatehouse.events.SeverityReviewed;
 import io.gatehouse.events.SeverityVerdict;
 import io.gatehouse.events.SignOffVerdict;
 import io.gatehouse.events.StakeholdersNotified;
+import io.gatehouse.evidence.SyntheticLedger;
 import io.gatehouse.evidence.artifacts.Evidence;
 import io.gatehouse.evidence.artifacts.EvidenceRenderer;
 import io.gatehouse.evidence.artifacts.LedgerEvent;
-import io.gatehouse.evidence.ledger.HashChain;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -59,26 +57,19 @@ final class IncidentLedger {
     private static final List<String> GATE_NAMES = List.of("Severity alignment", "Mitigation readiness", "Recovery validation",
             "Resolution & documentation");
 
-    private final List<LedgerEvent> events = new ArrayList<>();
+    private final SyntheticLedger ledger = new SyntheticLedger(100);
 
     /** Appends the event, recorded {@code seconds} after T0; returns its ledger entry. */
     LedgerEvent add(long seconds, SpecificRecord event) {
-        int seq = events.size() + 1;
-        String eventId = "event-" + seq;
-        String sha256 = HashChain.sha256((eventId + event).getBytes(StandardCharsets.UTF_8));
-        String previous = events.isEmpty() ? HashChain.GENESIS : events.get(events.size() - 1).entryHash();
-        LedgerEvent recorded = new LedgerEvent(100 + seq, eventId, event.getSchema().getFullName(), at(seconds), sha256,
-                HashChain.link(previous, sha256), event);
-        events.add(recorded);
-        return recorded;
+        return ledger.append(at(seconds), event);
     }
 
     List<LedgerEvent> events() {
-        return List.copyOf(events);
+        return ledger.events();
     }
 
     Evidence render() {
-        return EvidenceRenderer.render(new IncidentArtifacts(), INCIDENT, events);
+        return EvidenceRenderer.render(new IncidentArtifacts(), INCIDENT, ledger.events());
     }
 
     static Instant at(long seconds) {

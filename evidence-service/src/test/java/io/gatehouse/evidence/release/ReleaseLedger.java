@@ -37,6 +37,7 @@ import io.gatehouse.events.SecurityScanSummary;
 import io.gatehouse.events.StoredArtifact;
 import io.gatehouse.events.TestReportSummary;
 import io.gatehouse.events.UpstreamArtifact;
+import io.gatehouse.evidence.SyntheticLedger;
 import io.gatehouse.evidence.artifacts.Evidence;
 import io.gatehouse.evidence.artifacts.EvidenceRenderer;
 import io.gatehouse.evidence.artifacts.LedgerEvent;
@@ -51,8 +52,7 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * A release's events as the ledger holds them, for the renderer's tests: appended in ledger order, the n-th with id
- * {@code event-n}, times given as minutes after {@link #T0}. Hashes depend on the id and type only, so the ledger head
- * is the same in every JVM.
+ * {@code event-n}, times given as minutes after {@link #T0}.
  */
 final class ReleaseLedger {
 
@@ -67,7 +67,7 @@ final class ReleaseLedger {
             "Readiness approval");
 
     private final String release;
-    private final List<LedgerEvent> events = new ArrayList<>();
+    private final SyntheticLedger ledger = new SyntheticLedger(500);
 
     ReleaseLedger(String release) {
         this.release = release;
@@ -75,22 +75,15 @@ final class ReleaseLedger {
 
     /** Appends the event, recorded {@code minutes} after T0; returns its ledger entry. */
     LedgerEvent add(long minutes, SpecificRecord event) {
-        int seq = events.size() + 1;
-        String eventId = "event-" + seq;
-        String type = event.getSchema().getFullName();
-        String sha256 = HashChain.sha256((eventId + " " + type).getBytes(StandardCharsets.UTF_8));
-        String previous = events.isEmpty() ? HashChain.GENESIS : events.get(events.size() - 1).entryHash();
-        LedgerEvent recorded = new LedgerEvent(500 + seq, eventId, type, at(minutes), sha256, HashChain.link(previous, sha256), event);
-        events.add(recorded);
-        return recorded;
+        return ledger.append(at(minutes), event);
     }
 
     List<LedgerEvent> events() {
-        return List.copyOf(events);
+        return ledger.events();
     }
 
     Evidence render() {
-        return EvidenceRenderer.render(new ReleaseArtifacts(), release, events);
+        return EvidenceRenderer.render(new ReleaseArtifacts(), release, ledger.events());
     }
 
     static Instant at(long minutes) {

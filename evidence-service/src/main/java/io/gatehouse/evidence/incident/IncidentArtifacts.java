@@ -88,8 +88,8 @@ public class IncidentArtifacts implements EvidenceProtocol {
                 .required("resolution-summary.json", json(JsonArtifacts::resolutionSummary), history.of(IncidentOpened.class, IncidentResolved.class),
                         resolved)
                 .required("rca-manifest.json", json(JsonArtifacts::rcaManifest), history.of(RootCauseEvidenceArchived.class))
-                .required("incident-intake-log.md", markdown(MarkdownArtifacts::intakeLog), history.of(IncidentOpened.class, SeverityClassified.class),
-                        !history.all(IncidentOpened.class).isEmpty())
+                .required("incident-intake-log.md", markdown(MarkdownArtifacts::intakeLog),
+                        history.of(IncidentOpened.class, SeverityClassified.class), !history.all(IncidentOpened.class).isEmpty())
                 .required("communication-log.md", markdown(MarkdownArtifacts::communicationLog), history.of(StakeholdersNotified.class))
                 .required("mitigation-plan.md", markdown(MarkdownArtifacts::mitigationPlan), history.of(MitigationPlanned.class))
                 .required("incident-timeline.md", markdown(MarkdownArtifacts::timeline), history.events(), true)

@@ -1,5 +1,7 @@
 package io.gatehouse.evidence.incident;
 
+import static io.gatehouse.evidence.incident.SeverityStanding.severity;
+
 import io.gatehouse.events.ExecutionStatus;
 import io.gatehouse.events.GateOutcome;
 import io.gatehouse.events.GateWaiverGranted;
@@ -99,7 +101,7 @@ final class JsonArtifacts {
     private static Consensus consensus(SeverityStanding standing) {
         List<String> pending = standing.proposalsAfterSettlement().stream().map(Recorded::eventId).toList();
         String askedAgain = standing.consensusAskedAgain() ? " " + pending.size() + " proposal(s) came after the settlement; "
-                + SeverityStanding.severity(standing.severity()) + " stands and consensus is asked for again." : "";
+                + severity(standing.severity()) + " stands and consensus is asked for again." : "";
         if (!standing.settled()) {
             return new Consensus(false, "The incident commander has not confirmed the severity yet." + askedAgain, null, null, null, null, null,
                     null, null, null, pending);
@@ -175,7 +177,7 @@ final class JsonArtifacts {
         String kind = source.event().getSchema().getName();
         if (source.event() instanceof SeverityConfirmed e) {
             return new Decision(source.eventId(), e.getConfirmedAt(), kind, e.getConfirmedBy(), "incident-commander",
-                    "confirmed severity " + SeverityStanding.severity(e.getSeverity()) + " (proposed " + SeverityStanding.severity(e.getProposedSeverity()) + ")",
+                    "confirmed severity " + severity(e.getSeverity()) + " (proposed " + severity(e.getProposedSeverity()) + ")",
                     notes(e.getConfirmations() + " confirmation(s), " + e.getDisputes() + " dispute(s)", e.getNote()));
         }
         if (source.event() instanceof MitigationApproved e) {

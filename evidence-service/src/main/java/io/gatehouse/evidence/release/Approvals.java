@@ -19,8 +19,8 @@ import java.util.stream.Stream;
  */
 final class Approvals {
 
-    static final List<String> UPSTREAM_KINDS = List.of("quality-audit-readiness", "scope-fixed", "staging-rehearsal-clearance");
     static final String STAGING_CLEARANCE = "staging-rehearsal-clearance";
+    private static final List<String> UPSTREAM_KINDS = List.of("quality-audit-readiness", "scope-fixed", STAGING_CLEARANCE);
     /** The readiness approval every release needs, whatever else its registration asks for. */
     static final String READINESS = "readiness";
 
@@ -46,7 +46,7 @@ final class Approvals {
     record Required(String kind, String status, List<String> approvals) {
     }
 
-    static boolean upstream(String kind) {
+    private static boolean upstream(String kind) {
         return UPSTREAM_KINDS.contains(kind);
     }
 
@@ -54,7 +54,7 @@ final class Approvals {
         return history.all(ApprovalGranted.class).stream().filter(a -> upstream(a.event().getKind()) == upstream).toList();
     }
 
-    static Approval approval(SubjectHistory history, Recorded<ApprovalGranted> recorded, Instant asOf) {
+    private static Approval approval(SubjectHistory history, Recorded<ApprovalGranted> recorded, Instant asOf) {
         ApprovalGranted a = recorded.event();
         List<String> since = upstream(a.getKind()) ? List.of() : resultsAfter(history, a.getGrantedAt()).stream().map(Recorded::eventId).toList();
         boolean expired = a.getExpiresAt() != null && !a.getExpiresAt().isAfter(asOf);

@@ -47,8 +47,8 @@ final class DeploymentChecklist {
         List<Item> items = items(history);
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
-            out.append("| ").append(i + 1).append(" | ").append(item.item()).append(" | ").append(item.status()).append(" | ").append(cell(item.detail()))
-                    .append(" | ").append(cell(Text.joined(item.evidence()))).append(" |\n");
+            out.append("| ").append(i + 1).append(" | ").append(item.item()).append(" | ").append(item.status()).append(" | ")
+                    .append(cell(item.detail())).append(" | ").append(cell(Text.joined(item.evidence()))).append(" |\n");
         }
         gates(out, history);
         sequence(out, "Deployment sequence rehearsed on staging", history, RehearsalResultKind.DEPLOYMENT_REHEARSAL);
@@ -61,12 +61,14 @@ final class DeploymentChecklist {
     private static List<Item> items(SubjectHistory history) {
         List<Item> items = new ArrayList<>();
         IntakeValidationReport intake = IntakeValidationReport.of(history);
-        List<IntakeValidationReport.Artifact> required = intake.upstreamArtifacts().stream().filter(IntakeValidationReport.Artifact::required).toList();
+        List<IntakeValidationReport.Artifact> required = intake.upstreamArtifacts().stream()
+                .filter(IntakeValidationReport.Artifact::required).toList();
         List<String> missing = required.stream().filter(a -> a.latest() == null).map(IntakeValidationReport.Artifact::name).toList();
         items.add(new Item("Upstream artifacts present", intake.release() == null ? "MISSING" : missing.isEmpty() ? "DONE" : "MISSING",
                 intake.release() == null ? "the release is not registered" : (required.size() - missing.size()) + " of " + required.size()
                         + " required" + (missing.isEmpty() ? "" : "; missing " + String.join(", ", missing)),
-                required.stream().map(IntakeValidationReport.Artifact::latest).filter(Objects::nonNull).map(IntakeValidationReport.Upload::eventId).toList()));
+                required.stream().map(IntakeValidationReport.Artifact::latest).filter(Objects::nonNull)
+                        .map(IntakeValidationReport.Upload::eventId).toList()));
         items.add(approvals("Upstream approvals given", intake.approvals(), intake.granted()));
         StagingParityReport parity = StagingParityReport.of(history);
         items.add(new Item("Staging parity measured", parity.latest() == null ? "MISSING" : "MEASURED", parity.statement(),
@@ -94,7 +96,8 @@ final class DeploymentChecklist {
                 security.scans().stream().map(s -> s.latest().received().eventId()).toList()));
         SecurityComplianceReport.Audit audit = security.licenseAudit().latest();
         items.add(new Item("License audit passed", audit == null ? "MISSING" : security.licenseAudit().status().equals("PASSED") ? "DONE" : "FAILED",
-                audit == null ? "no audit" : audit.findings().size() + " finding(s)", audit == null ? List.of() : List.of(audit.received().eventId())));
+                audit == null ? "no audit" : audit.findings().size() + " finding(s)",
+                audit == null ? List.of() : List.of(audit.received().eventId())));
         items.add(operationalReadiness(history));
         ReadinessApproval readiness = ReadinessApproval.of(history);
         items.add(approvals("Readiness approvals given", readiness.required(), readiness.approvals()));
@@ -185,9 +188,11 @@ final class DeploymentChecklist {
         List<String> lessons = new ArrayList<>();
         for (RehearsalResultKind kind : List.of(RehearsalResultKind.DEPLOYMENT_REHEARSAL, RehearsalResultKind.ROLLBACK_REHEARSAL)) {
             List<Recorded<RehearsalResultReceived>> runs = Results.of(history, kind, RehearsalRun.class);
-            Results.withSuccessors(runs, (r, next) -> next == null ? null : lesson(kind, r, next)).stream().filter(Objects::nonNull).forEach(lessons::add);
+            Results.withSuccessors(runs, (r, next) -> next == null ? null : lesson(kind, r, next)).stream().filter(Objects::nonNull)
+                    .forEach(lessons::add);
         }
-        Recorded<RehearsalResultReceived> deployment = Results.latest(Results.of(history, RehearsalResultKind.DEPLOYMENT_REHEARSAL, RehearsalRun.class));
+        Recorded<RehearsalResultReceived> deployment = Results.latest(Results.of(history, RehearsalResultKind.DEPLOYMENT_REHEARSAL,
+                RehearsalRun.class));
         Integer nonBlocking = deployment == null ? null : Results.summary(deployment, RehearsalRun.class).getNonBlockingErrors();
         if (nonBlocking != null && nonBlocking > 0) {
             lessons.add("The latest deployment rehearsal had " + nonBlocking + " non-blocking error(s): read them in staging-deployment-run.log"
@@ -220,7 +225,8 @@ final class DeploymentChecklist {
         for (Recorded<GateFailureAnnounced> recorded : notices) {
             GateFailureAnnounced n = recorded.event();
             out.append("| ").append(n.getGate()).append(" | ").append(cell(n.getChannel())).append(" | ").append(cell(Text.joined(n.getAudience())))
-                    .append(" | ").append(n.getOutcome()).append(" | ").append(n.getAttempts()).append(" | ").append(Text.duration(n.getLatencyMillis()))
+                    .append(" | ").append(n.getOutcome()).append(" | ").append(n.getAttempts()).append(" | ")
+                    .append(Text.duration(n.getLatencyMillis()))
                     .append(" | ").append(cell(n.getLastError())).append(" | ").append(recorded.eventId()).append(" |\n");
         }
     }

@@ -38,8 +38,8 @@ final class DeploymentRunLog {
     private static void run(StringBuilder out, Recorded<RehearsalResultReceived> result, int n, int of, String supersededBy) {
         RehearsalRun run = Results.summary(result, RehearsalRun.class);
         RehearsalResultReceived r = result.event();
-        out.append("\n== Run ").append(n).append(" of ").append(of).append(supersededBy == null ? " (latest)" : " (superseded by " + supersededBy + ")")
-                .append(" ==\n");
+        out.append("\n== Run ").append(n).append(" of ").append(of)
+                .append(supersededBy == null ? " (latest)" : " (superseded by " + supersededBy + ")").append(" ==\n");
         line(out, "event", result.eventId());
         line(out, "received at", r.getReceivedAt() + " from " + r.getSubmittedBy());
         line(out, "status", run.getStatus().name());

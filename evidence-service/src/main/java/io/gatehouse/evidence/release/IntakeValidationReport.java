@@ -85,7 +85,8 @@ record IntakeValidationReport(String releaseId, boolean happened, String stateme
         }
         List<String> missing = new ArrayList<>();
         artifacts.stream().filter(a -> a.required() && a.latest() == null).forEach(a -> missing.add(a.name()));
-        approvals.stream().filter(a -> !"GIVEN".equals(a.status())).forEach(a -> missing.add(a.kind() + " approval (" + a.status().toLowerCase(Locale.ROOT) + ")"));
+        approvals.stream().filter(a -> !"GIVEN".equals(a.status()))
+                .forEach(a -> missing.add(a.kind() + " approval (" + a.status().toLowerCase(Locale.ROOT) + ")"));
         String intake = missing.isEmpty() ? "Every required upstream artifact and approval is in." : "Missing: " + String.join(", ", missing) + ".";
         return intake + " Gate 1 (" + gate.name() + "): " + gate.outcome() + ".";
     }

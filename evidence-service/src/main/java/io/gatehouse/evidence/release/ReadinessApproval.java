@@ -45,6 +45,7 @@ record ReadinessApproval(String releaseId, boolean happened, String statement, I
         List<String> pending = required.stream().filter(r -> !"GIVEN".equals(r.status()))
                 .map(r -> r.kind() + " " + r.status().toLowerCase(Locale.ROOT)).toList();
         String approvals = pending.isEmpty() ? "Every required readiness approval is given." : "Not approved: " + String.join(", ", pending) + ".";
-        return approvals + (decision == null ? " No go/no-go decision yet." : " Decision: " + decision.decision() + " at " + decision.decidedAt() + ".");
+        return approvals + (decision == null ? " No go/no-go decision yet."
+                : " Decision: " + decision.decision() + " at " + decision.decidedAt() + ".");
     }
 }

@@ -74,7 +74,8 @@ public class ReleaseArtifacts implements EvidenceProtocol {
                 .required("intake-validation-report.json", json(IntakeValidationReport::of), IntakeValidationReport.sources(history), registered)
                 .required("staging-parity-report.json", json(StagingParityReport::of), StagingParityReport.sources(history),
                         !history.all(ConfigurationDriftMeasured.class).isEmpty())
-                .required("staging-deployment-run.log", text(DeploymentRunLog::render), Results.sources(history, RehearsalResultKind.DEPLOYMENT_REHEARSAL))
+                .required("staging-deployment-run.log", text(DeploymentRunLog::render),
+                        Results.sources(history, RehearsalResultKind.DEPLOYMENT_REHEARSAL))
                 .required("staging-test-results.json", json(StagingTestResults::of),
                         Results.sources(history, RehearsalResultKind.TEST_REPORT, RehearsalResultKind.COVERAGE))
                 .required("observability-baseline.md", markdown(ReleaseMarkdown::observabilityBaseline),

@@ -46,7 +46,8 @@ record StagingTestResults(String releaseId, boolean happened, String statement, 
 
     static StagingTestResults of(SubjectHistory history) {
         Map<String, List<Recorded<RehearsalResultReceived>>> bySuite = Results.byScope(
-                Results.of(history, RehearsalResultKind.TEST_REPORT, TestReportSummary.class), r -> Results.summary(r, TestReportSummary.class).getSuite());
+                Results.of(history, RehearsalResultKind.TEST_REPORT, TestReportSummary.class),
+                r -> Results.summary(r, TestReportSummary.class).getSuite());
         List<String> names = new ArrayList<>(SUITES);
         bySuite.keySet().stream().filter(s -> !SUITES.contains(s)).forEach(names::add);
         List<Suite> suites = names.stream().map(name -> suite(name, Results.withSuccessors(bySuite.getOrDefault(name, List.of()),

@@ -63,7 +63,8 @@ class IncidentEvidenceHttpTest {
         assertThat(bundle.statusCode()).isEqualTo(200);
         assertThat(bundle.contentType()).isEqualTo("application/zip");
         assertThat(bundle.header("Content-Disposition")).isEqualTo("attachment; filename=\"INCIDENT-EVIDENCE-BUNDLE.zip\"");
-        assertThat(unzip(bundle.asByteArray()).stream().map(BundleEntry::name).toList()).hasSize(14).isSorted().contains("evidence-manifest.json", "INCIDENT-REPORT.md");
+        assertThat(unzip(bundle.asByteArray()).stream().map(BundleEntry::name).toList()).hasSize(14).isSorted()
+                .contains("evidence-manifest.json", "INCIDENT-REPORT.md");
         assertThat(given().get("/v1/evidence/" + incidentId + "/bundle").asByteArray()).isEqualTo(bundle.asByteArray());
     }
 

@@ -203,7 +203,8 @@ final class ReleaseLedger {
         ledger.add(41, ledger.result(RehearsalResultKind.LICENSE_AUDIT, null, "json", 41,
                 LicenseAudit.newBuilder().setStatus(AuditStatus.FAILED).setFindings(List.of("left-pad 2.0 is AGPL-3.0")).build()));
         ledger.add(41, ledger.gate(4, GateOutcome.FAILED, 41, Map.of("packageCompleteness", 0.92, "approvalsGiven", 0.0, "approvalsRequired", 1.0,
-                "checklistComplete", 0.0), List.of("the readiness approval of rita is stale: a result arrived after it"), List.of("event-32", "event-33")));
+                "checklistComplete", 0.0), List.of("the readiness approval of rita is stale: a result arrived after it"),
+                List.of("event-32", "event-33")));
         ledger.add(41, ledger.decided(ReleaseDecision.NO_GO, List.of("Gate 2 (Deployment rehearsal) failed: 2 regression test(s) failed",
                 "Gate 3 (Rollback and security) failed: the rollback ran over the RTO and a blocking finding is open",
                 "Gate 4 (Readiness approval) failed: the readiness approval is stale"), 41, "event-15", "event-24", "event-30", "event-34"));

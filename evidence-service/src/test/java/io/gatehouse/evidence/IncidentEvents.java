@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
-/** Incident events as incident-service publishes them, and waiting until the ledger holds them. */
+/** Domain events as the services publish them (incident events by default), and waiting until the ledger holds them. */
 public final class IncidentEvents {
 
     public static final Duration WAIT = Duration.ofSeconds(30);
@@ -46,9 +46,14 @@ public final class IncidentEvents {
 
     /** Publishes the event on gatehouse.incidents with the given attributes, keyed by their subject. */
     public static void publish(CloudEvent attributes, SpecificRecord event) {
+        publish(Topics.INCIDENTS, attributes, event);
+    }
+
+    /** Publishes the event on a domain topic with the given attributes, keyed by their subject, as its service would. */
+    public static void publish(String topic, CloudEvent attributes, SpecificRecord event) {
         RecordHeaders headers = new RecordHeaders();
         attributes.writeTo(headers);
-        RawRecords.send(KafkaBrokerResource.bootstrapServers(), Topics.INCIDENTS, attributes.subject(), headers, EventCodec.encode(event));
+        RawRecords.send(KafkaBrokerResource.bootstrapServers(), topic, attributes.subject(), headers, EventCodec.encode(event));
     }
 
     /** Publishes the event about {@code subject} with new attributes. */

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * times are ISO 8601 UTC, and lines end in "\n" whatever the platform (Jackson's default indenter uses the
  * system's line separator).
  */
-final class DeterministicJson {
+public final class DeterministicJson {
 
     private static final DefaultIndenter INDENTER = new DefaultIndenter("  ", "\n");
     private static final ObjectWriter WRITER = JsonMapper.builder()
@@ -28,7 +28,7 @@ final class DeterministicJson {
     private DeterministicJson() {
     }
 
-    static byte[] write(Object value) {
+    public static byte[] write(Object value) {
         try {
             return (WRITER.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {

@@ -15,13 +15,13 @@ import java.util.zip.ZipOutputStream;
  * {@link #ENTRY_TIME}, no extra fields, and stored rather than deflated, because deflated bytes depend on the
  * zlib build and the bundle must be the same on every machine that replays the ledger.
  */
-final class EvidenceBundle {
+public final class EvidenceBundle {
 
     /**
      * A DOS date-time, so no extended-timestamp extra field is written. Not 1980-01-01T00:00, which the JDK reads as
      * "before 1980" and then adds a time-zone dependent extra field; Gradle picks 1980-02-01 for the same reason.
      */
-    static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
+    public static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
 
     private EvidenceBundle() {
     }

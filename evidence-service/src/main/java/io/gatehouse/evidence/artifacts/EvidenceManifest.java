@@ -10,7 +10,7 @@ import java.util.List;
  * @param completeness share of the required artifacts whose phase has happened, 0..1; optional artifacts are in the
  *     set only when their facts exist, so they do not count
  * @param pendingArtifacts the required artifacts that only say their phase has not happened
- * @param absentArtifacts the optional artifacts the incident's events do not call for, each with the reason
+ * @param absentArtifacts the optional artifacts the subject's events do not call for, each with the reason
  */
 public record EvidenceManifest(String subject, int protocol, Instant createdAt, String producer, List<Entry> artifacts,
                                List<Upstream> upstreamDependencies, List<Downstream> downstreamDependencies, double completeness,
@@ -27,8 +27,13 @@ public record EvidenceManifest(String subject, int protocol, Instant createdAt, 
         }
     }
 
-    /** Evidence of another protocol this incident's evidence relies on. */
-    public record Upstream(int protocol, String subject, String artifact, String reason, List<String> namedBy) {
+    /**
+     * Evidence from elsewhere this evidence relies on.
+     *
+     * @param protocol the protocol that produces it; null for what no protocol produces (a script in the repository)
+     * @param namedBy the subject's events that name it
+     */
+    public record Upstream(Integer protocol, String subject, String artifact, String reason, List<String> namedBy) {
     }
 
     /** Who reads this evidence next, and which artifacts they read. */

@@ -46,7 +46,7 @@ public record LedgerEvent(long seq, String eventId, String type, Instant time, S
     }
 
     /** The body as {@code type}, or null when it is another event. */
-    <T extends SpecificRecord> T as(Class<T> type) {
+    public <T extends SpecificRecord> T as(Class<T> type) {
         return type.isInstance(event) ? type.cast(event) : null;
     }
 }

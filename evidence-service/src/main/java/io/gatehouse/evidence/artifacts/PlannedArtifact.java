@@ -6,35 +6,52 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * One artifact of an incident's evidence set before its bytes are written.
+ * One artifact of a subject's evidence set before its bytes are written.
  *
  * @param sources the events it is derived from, in ledger order
  * @param phaseHappened whether the events of its phase exist, or it only says that the phase has not happened
- * @param required whether protocol 17 always has it; an optional artifact is planned only when its facts exist
+ * @param required whether its protocol always has it; an optional artifact is planned only when its facts exist
  */
-record PlannedArtifact(String name, Content content, List<LedgerEvent> sources, boolean phaseHappened, boolean required) {
+public record PlannedArtifact(String name, Content content, List<LedgerEvent> sources, boolean phaseHappened, boolean required) {
 
-    static final String MARKDOWN = "text/markdown; charset=utf-8";
-    static final String JSON = "application/json";
+    public static final String MARKDOWN = "text/markdown; charset=utf-8";
+    public static final String JSON = "application/json";
+    public static final String TEXT = "text/plain; charset=utf-8";
 
     /**
-     * How an artifact is written: from the events, and for the report and the traceability matrix, which describe the
-     * whole set, from the plan too.
+     * How an artifact is written: from the events, and for an artifact that describes the whole set (a report, an
+     * index), from the plan too.
      */
-    record Content(String mediaType, BiFunction<IncidentHistory, EvidencePlan, byte[]> writer) {
+    public record Content(String mediaType, BiFunction<SubjectHistory, EvidencePlan, byte[]> writer) {
 
-        static Content json(Function<IncidentHistory, Object> content) {
-            return new Content(JSON, (history, plan) -> DeterministicJson.write(content.apply(history)));
+        public static Content json(Function<SubjectHistory, Object> content) {
+            return jsonOfSet((history, plan) -> content.apply(history));
         }
 
-        static Content markdown(Function<IncidentHistory, String> content) {
-            return new Content(MARKDOWN, (history, plan) -> content.apply(history).getBytes(StandardCharsets.UTF_8));
+        public static Content jsonOfSet(BiFunction<SubjectHistory, EvidencePlan, Object> content) {
+            return new Content(JSON, (history, plan) -> DeterministicJson.write(content.apply(history, plan)));
+        }
+
+        public static Content markdown(Function<SubjectHistory, String> content) {
+            return markdownOfSet((history, plan) -> content.apply(history));
+        }
+
+        public static Content markdownOfSet(BiFunction<SubjectHistory, EvidencePlan, String> content) {
+            return new Content(MARKDOWN, utf8(content));
+        }
+
+        public static Content text(Function<SubjectHistory, String> content) {
+            return new Content(TEXT, utf8((history, plan) -> content.apply(history)));
+        }
+
+        private static BiFunction<SubjectHistory, EvidencePlan, byte[]> utf8(BiFunction<SubjectHistory, EvidencePlan, String> content) {
+            return (history, plan) -> content.apply(history, plan).getBytes(StandardCharsets.UTF_8);
         }
     }
 
-    /** Its createdAt is the time of the latest event it derives from, or of the incident's latest event when there is none. */
-    Artifact render(IncidentHistory history, EvidencePlan plan) {
+    /** Its createdAt is the time of the latest event it derives from, or of the subject's latest event when there is none. */
+    Artifact render(SubjectHistory history, EvidencePlan plan) {
         return new Artifact(name, content.mediaType(), content.writer().apply(history, plan), sources.stream().map(LedgerEvent::eventId).toList(),
-                sources.isEmpty() ? history.latestTime() : IncidentHistory.latestTime(sources), phaseHappened);
+                sources.isEmpty() ? history.latestTime() : SubjectHistory.latestTime(sources), phaseHappened);
     }
 }

@@ -1,20 +1,16 @@
 package io.gatehouse.evidence.artifacts;
 
-import io.gatehouse.events.Severity;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
-/** Wording shared by the Markdown artifacts; numbers always in Locale.ROOT so the bytes do not depend on the host. */
-final class Text {
+/** Wording shared by the Markdown and text artifacts; numbers always in Locale.ROOT so the bytes do not depend on the host. */
+public final class Text {
 
     private Text() {
     }
 
-    static String severity(Severity severity) {
-        return severity == null ? "none" : severity.name().replace('_', '-');
-    }
-
-    static String duration(long millis) {
+    public static String duration(long millis) {
         if (millis < 1_000) {
             return millis + " ms";
         }
@@ -28,37 +24,42 @@ final class Text {
         return (seconds / 3600) + " h " + (seconds % 3600 / 60) + " min";
     }
 
-    static String percent(double share) {
+    public static String percent(double share) {
         return String.format(Locale.ROOT, "%.1f %%", share * 100);
     }
 
-    static String number(double value) {
+    public static String number(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
+    /** A measured value as written, without a fixed number of places: 0.002, 320, 1.5E-7 as 0.00000015. */
+    public static String decimal(double value) {
+        return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() : Double.toString(value);
+    }
+
     /** An enum constant in words: {@code RECOVERY_VALIDATION} is "recovery validation". */
-    static String words(Enum<?> value) {
+    public static String words(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    static String yesNo(boolean value) {
+    public static String yesNo(boolean value) {
         return value ? "yes" : "no";
     }
 
-    static String orNone(Object value) {
+    public static String orNone(Object value) {
         return value == null ? "none" : value.toString();
     }
 
     /** A value that stays inside one Markdown table cell. */
-    static String cell(Object value) {
+    public static String cell(Object value) {
         return orNone(value).replace("|", "\\|").replace("\r", " ").replace("\n", " ");
     }
 
-    static String joined(List<?> values) {
+    public static String joined(List<?> values) {
         return values.isEmpty() ? "none" : String.join(", ", values.stream().map(String::valueOf).toList());
     }
 
-    static void bullets(StringBuilder out, List<String> items, String whenEmpty) {
+    public static void bullets(StringBuilder out, List<String> items, String whenEmpty) {
         if (items.isEmpty()) {
             out.append(whenEmpty).append('\n');
         }

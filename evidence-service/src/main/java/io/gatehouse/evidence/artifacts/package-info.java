@@ -1,7 +1,7 @@
 /**
- * Protocol 17's evidence artifacts, manifest and bundle, rendered purely from an incident's events in the ledger:
- * the same events always give the same bytes. The set is planned from the events first ({@link
- * io.gatehouse.evidence.artifacts.EvidencePlan}), then each artifact is written, so the report and the traceability
- * matrix describe exactly the files the bundle holds.
+ * Evidence as any protocol has it, rendered purely from a subject's events in the ledger: artifacts, the plan that
+ * declares each one once (name, media type, source events, renderer), evidence-manifest.json and the reproducible
+ * bundle, deterministic JSON and text. A protocol ({@link io.gatehouse.evidence.artifacts.EvidenceProtocol}) says
+ * which subjects are its own and declares its artifacts; this package depends on no protocol.
  */
 package io.gatehouse.evidence.artifacts;

@@ -26,6 +26,14 @@ public record GateVerdict(int gate, String name, GateOutcome outcome, Map<String
         evidenceEventIds = List.copyOf(evidenceEventIds);
     }
 
+    /** A verdict as it was recorded, without the words its metrics were read in: those are the numbers again. */
+    public static GateVerdict recorded(int gate, String name, GateOutcome outcome, Map<String, Double> metrics, Map<String, String> thresholds,
+                                       List<String> unmetConditions, List<String> evidenceEventIds) {
+        Map<String, String> observed = new LinkedHashMap<>();
+        metrics.forEach((metric, value) -> observed.put(metric, Numbers.format(value)));
+        return new GateVerdict(gate, name, outcome, metrics, observed, thresholds, unmetConditions, evidenceEventIds);
+    }
+
     /** Passed, or failed and validly waived: what GO needs of each gate. */
     public boolean clear() {
         return outcome == GateOutcome.PASSED || outcome == GateOutcome.WAIVED;

@@ -6,7 +6,7 @@ import io.gatehouse.events.NotificationOutcome;
 import io.gatehouse.events.StakeholdersNotified;
 import io.gatehouse.events.Topics;
 import io.gatehouse.incident.Incident;
-import io.gatehouse.incident.messaging.Outbox;
+import io.gatehouse.messaging.outbox.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

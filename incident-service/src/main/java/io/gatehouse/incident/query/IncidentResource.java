@@ -1,14 +1,14 @@
 package io.gatehouse.incident.query;
 
 import io.gatehouse.incident.Incident;
-import io.gatehouse.incident.messaging.OutboxEvent;
 import io.gatehouse.incident.notification.Notification;
+import io.gatehouse.messaging.outbox.OutboxEvent;
+import io.quarkus.panache.common.Sort;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import io.quarkus.panache.common.Sort;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package io.gatehouse.incident.messaging;
+package io.gatehouse.messaging.outbox;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,6 +1,7 @@
-package io.gatehouse.incident.messaging;
+package io.gatehouse.messaging.outbox;
 
 import io.gatehouse.events.cloudevents.CloudEvent;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -33,6 +34,7 @@ import org.jboss.logging.Logger;
  * ignore. A batch is sent whole before it is awaited, so the producer keeps the rows' order on each partition.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "gatehouse.outbox.enabled", stringValue = "true")
 public class OutboxRelay {
 
     private static final int BATCH = 100;
@@ -50,9 +52,10 @@ public class OutboxRelay {
         this.entityManager = entityManager;
     }
 
+    /** One cycle of the relay, as the scheduler runs it every {@code gatehouse.outbox.poll-interval}. */
     @Scheduled(every = "${gatehouse.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void publishPending() {
+    public void publishPending() {
         List<OutboxEvent> pending = QuarkusTransaction.requiringNew().call(this::leaseAndRead);
         if (pending.isEmpty()) {
             return;

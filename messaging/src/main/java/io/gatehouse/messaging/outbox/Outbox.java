@@ -1,22 +1,28 @@
-package io.gatehouse.incident.messaging;
+package io.gatehouse.messaging.outbox;
 
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.events.codec.EventCodec;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Where incident-service puts the events it publishes. Appending joins the caller's transaction, so an event
- * exists exactly when the state change it reports was committed; {@link OutboxRelay} sends it afterwards.
+ * Where a service puts the events it publishes. Appending joins the caller's transaction, so an event exists exactly
+ * when the state change it reports was committed; {@link OutboxRelay} sends it afterwards. Every event carries the
+ * service's CloudEvents source, {@code gatehouse.outbox.source} (e.g. {@code /gatehouse/incident-service}).
  */
 @ApplicationScoped
+@IfBuildProperty(name = "gatehouse.outbox.enabled", stringValue = "true")
 public class Outbox {
 
-    public static final String SOURCE = "/gatehouse/incident-service";
+    // Injected into a field, not the constructor, so that a subclass (a test's) needs no constructor of its own.
+    @ConfigProperty(name = "gatehouse.outbox.source")
+    String source;
 
     /**
      * Queues {@code event} about {@code subject} for {@code topic}.
@@ -29,7 +35,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public String append(String topic, String subject, SpecificRecord event, String causeEventId, Instant time) {
         CloudEvent attributes = CloudEvent.of(event, CloudEvent.deriveId(causeEventId, event.getSchema().getFullName(), subject),
-                SOURCE, subject, time);
+                source, subject, time);
         OutboxEvent row = new OutboxEvent();
         row.eventId = attributes.id();
         row.topic = topic;

@@ -1,14 +1,17 @@
-package io.gatehouse.incident.messaging;
+package io.gatehouse.messaging.outbox;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
  * The idempotent-consumer half of exactly-once effects: an event id is recorded in the same transaction as
- * the effect of the event, so a redelivered event finds its id already there and changes nothing.
+ * the effect of the event, so a redelivered event finds its id already there and changes nothing. Most consumers
+ * leave this to {@link IncomingEvents}.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "gatehouse.outbox.enabled", stringValue = "true")
 public class ConsumedEvents {
 
     private final EntityManager entityManager;

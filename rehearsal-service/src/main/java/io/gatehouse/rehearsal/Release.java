@@ -140,7 +140,7 @@ public class Release extends PanacheEntityBase {
 
     @OneToMany(mappedBy = "release", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("gate")
-    private List<GateStanding> gates = new ArrayList<>();
+    private List<ReleaseGate> gates = new ArrayList<>();
 
     /**
      * The release, locked for this transaction, reserving its row first if nothing of it arrived yet: the first step of
@@ -267,10 +267,10 @@ public class Release extends PanacheEntityBase {
      * @return the gate's outcome before; empty when it was not evaluated before
      */
     public Optional<GateOutcome> recordEvaluation(GateVerdict verdict, String evaluationEventId, Instant at) {
-        Optional<GateStanding> before = standing(verdict.gate());
-        Optional<GateOutcome> previous = before.map(GateStanding::outcome);
-        GateStanding standing = before.orElseGet(() -> {
-            GateStanding created = GateStanding.of(this, verdict.gate());
+        Optional<ReleaseGate> before = standing(verdict.gate());
+        Optional<GateOutcome> previous = before.map(ReleaseGate::outcome);
+        ReleaseGate standing = before.orElseGet(() -> {
+            ReleaseGate created = ReleaseGate.of(this, verdict.gate());
             gates.add(created);
             return created;
         });
@@ -322,14 +322,14 @@ public class Release extends PanacheEntityBase {
 
     /** The standing of gates 1 to 4 as last evaluated, in order. */
     public List<GateVerdict> verdicts() {
-        return gates.stream().map(GateStanding::verdict).toList();
+        return gates.stream().map(ReleaseGate::verdict).toList();
     }
 
-    public Optional<GateStanding> standing(int gate) {
+    public Optional<ReleaseGate> standing(int gate) {
         return gates.stream().filter(g -> g.gate() == gate).findFirst();
     }
 
-    public List<GateStanding> standings() {
+    public List<ReleaseGate> standings() {
         return List.copyOf(gates);
     }
 

@@ -31,6 +31,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /** Pipeline results as intake-service publishes them (RehearsalResultReceived), one builder per kind. */
 public final class TestResults {
@@ -152,23 +153,21 @@ public final class TestResults {
      */
     public static List<RehearsalResultReceived> passingRehearsal(String release, String staging, String production, Instant from) {
         List<RehearsalResultReceived> results = new ArrayList<>();
-        ARTIFACTS.forEach(name -> results.add(artifact(release, name, from)));
-        results.add(snapshot(release, staging, from, configuration(staging)));
-        results.add(snapshot(release, production, from, configuration(production)));
-        results.add(deployment(release, RunStatus.SUCCEEDED, 0, from));
-        SUITES.forEach(suite -> results.add(tests(release, suite, 40, 0, from)));
-        results.add(coverage(release, 0.93, from));
-        results.add(rollback(release, RunStatus.SUCCEEDED, Duration.ofMinutes(4), from));
-        results.add(scan(release, from, finding("java/weak-hash", FindingSeverity.LOW)));
-        results.add(baseline(release, from));
-        results.add(operational(release, "alex", "jordan", from));
-        results.add(license(release, AuditStatus.PASSED, from));
-        List<RehearsalResultReceived> spaced = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            RehearsalResultReceived result = RehearsalResultReceived.newBuilder(results.get(i)).setReceivedAt(from.plusSeconds(i)).build();
-            spaced.add(result);
-        }
-        return spaced;
+        // Each result a second after the one before, built at its time (a copying builder would deep-copy through
+        // Avro's own class loader, which is not the application's under a Quarkus test).
+        Supplier<Instant> next = () -> from.plusSeconds(results.size());
+        ARTIFACTS.forEach(name -> results.add(artifact(release, name, next.get())));
+        results.add(snapshot(release, staging, next.get(), configuration(staging)));
+        results.add(snapshot(release, production, next.get(), configuration(production)));
+        results.add(deployment(release, RunStatus.SUCCEEDED, 0, next.get()));
+        SUITES.forEach(suite -> results.add(tests(release, suite, 40, 0, next.get())));
+        results.add(coverage(release, 0.93, next.get()));
+        results.add(rollback(release, RunStatus.SUCCEEDED, Duration.ofMinutes(4), next.get()));
+        results.add(scan(release, next.get(), finding("java/weak-hash", FindingSeverity.LOW)));
+        results.add(baseline(release, next.get()));
+        results.add(operational(release, "alex", "jordan", next.get()));
+        results.add(license(release, AuditStatus.PASSED, next.get()));
+        return results;
     }
 
     public static String sha256(byte[] bytes) {

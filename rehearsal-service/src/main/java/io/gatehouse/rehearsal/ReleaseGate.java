@@ -23,7 +23,7 @@ import org.hibernate.type.SqlTypes;
 /** A gate's latest evaluation on a release, as published in its GateEvaluated event. Part of the release; changed only through it. */
 @Entity
 @Table(name = "release_gate")
-public class GateStanding extends PanacheEntityBase {
+public class ReleaseGate extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -66,8 +66,8 @@ public class GateStanding extends PanacheEntityBase {
     @Column(name = "evaluated_at", nullable = false)
     private Instant evaluatedAt;
 
-    static GateStanding of(Release release, int gate) {
-        GateStanding standing = new GateStanding();
+    static ReleaseGate of(Release release, int gate) {
+        ReleaseGate standing = new ReleaseGate();
         standing.release = release;
         standing.gate = gate;
         return standing;

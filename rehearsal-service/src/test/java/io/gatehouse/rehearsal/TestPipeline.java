@@ -79,6 +79,11 @@ public final class TestPipeline {
         return as(person, role).body(Map.of("kind", kind, "note", "checked")).post("/v1/releases/" + release + "/approvals");
     }
 
+    /** An approval that expires at {@code expiresAt}. */
+    public static Response approveUntil(String release, String person, String role, String kind, Instant expiresAt) {
+        return as(person, role).body(Map.of("kind", kind, "expiresAt", expiresAt.toString())).post("/v1/releases/" + release + "/approvals");
+    }
+
     public static Response waive(String release, int gate, String person, String role, String riskAssessment, String compensatingControls) {
         Map<String, String> body = compensatingControls == null ? Map.of("riskAssessment", riskAssessment)
                 : Map.of("riskAssessment", riskAssessment, "compensatingControls", compensatingControls);

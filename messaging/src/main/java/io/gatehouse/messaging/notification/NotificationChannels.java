@@ -1,4 +1,4 @@
-package io.gatehouse.incident.notification;
+package io.gatehouse.messaging.notification;
 
 import io.smallrye.config.ConfigMapping;
 import java.util.Map;

@@ -1,16 +1,11 @@
-package io.gatehouse.incident.notification;
+package io.gatehouse.messaging.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gatehouse.events.NotificationOutcome;
-import io.gatehouse.events.StakeholdersNotified;
-import io.gatehouse.events.Topics;
-import io.gatehouse.incident.Incident;
-import io.gatehouse.messaging.outbox.Outbox;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.io.IOException;
@@ -22,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,14 +29,17 @@ import org.jboss.logging.Logger;
  *   <li>claim: a short transaction takes the next due notification ({@code for update skip locked}, so instances share
  *       the work) and moves its next attempt past the delivery timeout, a lease no other sender takes over;</li>
  *   <li>deliver: the POST, outside any transaction;</li>
- *   <li>record: a transaction that locks the incident, then the notification at the version it claimed, writes the
- *       attempt's outcome and, once it is final, publishes StakeholdersNotified and fires {@link NotificationEnded}
- *       for the gates waiting on it.</li>
+ *   <li>record: a transaction that locks the subject ({@link NotificationOutcomes#lockSubject}), then the notification
+ *       at the version it claimed, writes the attempt's outcome and, once it is final, has the service publish it
+ *       ({@link NotificationOutcomes#publishOutcome}) and tell whatever waits for it.</li>
  * </ol>
  * A failed attempt is retried with growing pauses; after {@value #MAX_ATTEMPTS} attempts the notification is given up,
- * and that too is published. A crash between delivering and recording delivers once more when the lease ends.
+ * and that too is published. A crash between delivering and recording delivers once more when the lease ends. A
+ * service turns the sender on with {@code gatehouse.notification.enabled=true} and provides its
+ * {@link NotificationOutcomes}.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "gatehouse.notification.enabled", stringValue = "true")
 public class NotificationSender {
 
     static final int MAX_ATTEMPTS = 6;
@@ -55,23 +52,22 @@ public class NotificationSender {
     private static final Logger LOG = Logger.getLogger(NotificationSender.class);
 
     /** A notification taken for one attempt, at the version the claim left it. */
-    record Claim(String id, String incidentId, long version, String channel, String text) {
+    record Claim(String id, String subject, long version, String channel, String text) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final ObjectMapper json = new ObjectMapper();
     private final NotificationChannels channels;
-    private final Outbox outbox;
-    private final Event<NotificationEnded> ended;
+    private final NotificationOutcomes outcomes;
     private final EntityManager entityManager;
 
-    NotificationSender(NotificationChannels channels, Outbox outbox, Event<NotificationEnded> ended, EntityManager entityManager) {
+    NotificationSender(NotificationChannels channels, NotificationOutcomes outcomes, EntityManager entityManager) {
         this.channels = channels;
-        this.outbox = outbox;
-        this.ended = ended;
+        this.outcomes = outcomes;
         this.entityManager = entityManager;
     }
 
+    /** One run of the sender, as the scheduler starts it every {@code gatehouse.notification.poll-interval}. */
     @Scheduled(every = "${gatehouse.notification.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deliverDue() {
@@ -94,7 +90,7 @@ public class NotificationSender {
                 .getResultList();
         due.forEach(notification -> notification.nextAttemptAt = now().plus(LEASE));
         entityManager.flush();
-        return due.stream().findFirst().map(n -> new Claim(n.id, n.incidentId, n.version, n.channel, n.text));
+        return due.stream().findFirst().map(n -> new Claim(n.id, n.subject, n.version, n.channel, n.text));
     }
 
     /** Null when delivered, else what went wrong. */
@@ -122,7 +118,7 @@ public class NotificationSender {
 
     /** Records one attempt's outcome, unless another sender took the notification over since the claim. */
     void record(Claim claim, String failure) {
-        Incident.lock(claim.incidentId());
+        outcomes.lockSubject(claim.subject());
         Notification notification = Notification.findById(claim.id(), LockModeType.PESSIMISTIC_WRITE);
         if (notification.version != claim.version() || notification.status != NotificationStatus.PENDING) {
             LOG.infof("notification %s was taken over after its lease ended; this attempt's outcome is not recorded", claim.id());
@@ -133,39 +129,25 @@ public class NotificationSender {
         if (failure == null) {
             notification.status = NotificationStatus.DELIVERED;
             notification.completedAt = now;
-            finish(notification, NotificationOutcome.DELIVERED);
+            finish(notification);
         } else if (notification.attempts >= MAX_ATTEMPTS) {
-            LOG.errorf("gave up notifying %s about incident %s after %d attempts: %s", notification.channel, notification.incidentId,
+            LOG.errorf("gave up notifying %s about %s after %d attempts: %s", notification.channel, notification.subject,
                     notification.attempts, failure);
             notification.status = NotificationStatus.FAILED;
             notification.lastError = failure;
             notification.completedAt = now;
-            finish(notification, NotificationOutcome.FAILED);
+            finish(notification);
         } else {
-            LOG.warnf("notifying %s about incident %s failed (attempt %d of %d), retrying: %s", notification.channel,
-                    notification.incidentId, notification.attempts, MAX_ATTEMPTS, failure);
+            LOG.warnf("notifying %s about %s failed (attempt %d of %d), retrying: %s", notification.channel,
+                    notification.subject, notification.attempts, MAX_ATTEMPTS, failure);
             notification.lastError = failure;
             notification.nextAttemptAt = now.plus(pauseAfter(notification.attempts));
         }
     }
 
-    private void finish(Notification notification, NotificationOutcome outcome) {
-        StakeholdersNotified event = StakeholdersNotified.newBuilder()
-                .setIncidentId(notification.incidentId)
-                .setNotificationId(notification.id)
-                .setChannel(notification.channel)
-                .setAudience(Arrays.asList(notification.audience.split(",")))
-                .setSeverity(notification.severity)
-                .setReason(notification.reason.published())
-                .setOutcome(outcome)
-                .setAttempts(notification.attempts)
-                .setRequestedAt(notification.requestedAt)
-                .setCompletedAt(notification.completedAt)
-                .setLatencyMillis(notification.latency().toMillis())
-                .setLastError(notification.lastError)
-                .build();
-        notification.outcomeEventId = outbox.append(Topics.INCIDENTS, notification.incidentId, event, notification.id, notification.completedAt);
-        ended.fire(new NotificationEnded(notification.incidentId, notification.reason, notification.outcomeEventId, notification.completedAt));
+    private void finish(Notification notification) {
+        notification.outcomeEventId = outcomes.publishOutcome(notification);
+        outcomes.outcomeRecorded(notification);
     }
 
     /** 2 s, 4 s, 8 s ... at most a minute: quick for a blip, gentle on a channel that is down. */

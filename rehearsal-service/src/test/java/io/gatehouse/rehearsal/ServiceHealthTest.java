@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(EmbeddedPostgresResource.class)
 @WithTestResource(DevTokensResource.class)
+@WithTestResource(WebhookStubResource.class)
 class ServiceHealthTest {
 
     @Test

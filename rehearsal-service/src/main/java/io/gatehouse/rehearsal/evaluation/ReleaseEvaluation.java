@@ -18,6 +18,7 @@ import io.gatehouse.rehearsal.gates.IntakeConfirmationGate;
 import io.gatehouse.rehearsal.gates.ReadinessApprovalGate;
 import io.gatehouse.rehearsal.gates.ReleaseInputs;
 import io.gatehouse.rehearsal.gates.RollbackSecurityGate;
+import io.gatehouse.rehearsal.notification.GateFailureNotices;
 import io.gatehouse.rehearsal.policy.ReleasePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -31,10 +32,10 @@ import java.util.TreeSet;
 /**
  * Re-evaluates a registered release whenever an input of its gates arrives, inside the unit of work that holds the
  * release's lock and recorded the input: the gates that read the input (and gate 4, which reads them all), the
- * readiness clock, and the decision. Each evaluation is a GateEvaluated event; a changed decision is a ReleaseDecided
- * event; a rollback rehearsal applied is a RollbackRehearsalAssessed event and a configuration snapshot completing a
- * staging/production pair a ConfigurationDriftMeasured one. Every event's id derives from its cause, and its time is
- * the cause's.
+ * readiness clock, and the decision. Each evaluation is a GateEvaluated event, and a gate that fails is announced to
+ * the roles the policy routes it to; a changed decision is a ReleaseDecided event; a rollback rehearsal applied is a
+ * RollbackRehearsalAssessed event, and a configuration snapshot of staging or production a ConfigurationDriftMeasured
+ * one once both are there. Every event's id derives from its cause, and its time is the cause's.
  */
 @ApplicationScoped
 public class ReleaseEvaluation {
@@ -51,10 +52,12 @@ public class ReleaseEvaluation {
 
     private final Outbox outbox;
     private final ReleasePolicy policy;
+    private final GateFailureNotices notices;
 
-    ReleaseEvaluation(Outbox outbox, ReleasePolicy policy) {
+    ReleaseEvaluation(Outbox outbox, ReleasePolicy policy, GateFailureNotices notices) {
         this.outbox = outbox;
         this.policy = policy;
+        this.notices = notices;
     }
 
     /**
@@ -145,6 +148,10 @@ public class ReleaseEvaluation {
         String eventId = outbox.append(Topics.RELEASES, release.id(), ReleaseEvents.evaluated(release.id(), verdict, policy.version(), at),
                 causeEventId + "/gate-" + gate, at);
         Optional<GateOutcome> before = release.recordEvaluation(verdict, eventId, at);
+        // A gate is announced when it fails, not again at each evaluation that finds it still failed.
+        if (verdict.outcome() == GateOutcome.FAILED && before.filter(o -> o == GateOutcome.FAILED).isEmpty()) {
+            notices.announce(release, verdict, eventId, at);
+        }
     }
 
     private void decide(Release release, String causeEventId, Instant at) {

@@ -1,6 +1,6 @@
 package io.gatehouse.rehearsal.query;
 
-import io.gatehouse.rehearsal.GateWaiver;
+import io.gatehouse.messaging.notification.Notification;
 import io.gatehouse.rehearsal.ReceivedResult;
 import io.gatehouse.rehearsal.Release;
 import io.gatehouse.rehearsal.ReleaseApproval;
@@ -42,7 +42,8 @@ public record ReleaseView(
         List<GateView> gates,
         List<ApprovalView> approvals,
         List<WaiverView> waivers,
-        List<ResultView> results) {
+        List<ResultView> results,
+        List<NoticeView> notices) {
 
     public record GateView(int gate, String name, String outcome, Map<String, Double> metrics, Map<String, String> thresholds,
                            List<String> unmetConditions, String evaluationEventId, Instant evaluatedAt) {
@@ -69,6 +70,16 @@ public record ReleaseView(
     public record ResultView(String eventId, String kind, String scope, Instant receivedAt, String submittedBy, String supersededBy) {
     }
 
+    /** A gate-failure notice on one channel, with its delivery record. */
+    public record NoticeView(String channel, List<String> audience, String status, int attempts, Instant requestedAt, Instant completedAt,
+                             Long latencyMillis, String lastError, String text) {
+
+        static NoticeView of(Notification n) {
+            return new NoticeView(n.channel(), n.audience(), n.status().name(), n.attempts(), n.requestedAt(), n.completedAt(),
+                    n.latency() == null ? null : n.latency().toMillis(), n.lastError(), n.text());
+        }
+    }
+
     static ReleaseView of(Release release, Instant now) {
         Registration r = release.registration();
         List<ReadinessApprovalGate.Standing> readiness = ReadinessApprovalGate.standings(release.inputs(), now);
@@ -78,7 +89,8 @@ public record ReleaseView(
                 release.decidedAt(), release.readySince(), release.standings().stream().map(GateView::of).toList(),
                 release.approvals().stream().map(a -> approval(a, readiness, now)).toList(),
                 release.waivers().stream().map(w -> waiver(w.waiver(), now)).toList(),
-                release.results().stream().map(ReleaseView::result).toList());
+                release.results().stream().map(ReleaseView::result).toList(),
+                Notification.about(release.id()).stream().map(NoticeView::of).toList());
     }
 
     private static ApprovalView approval(ReleaseApproval row, List<ReadinessApprovalGate.Standing> readiness, Instant now) {

@@ -20,6 +20,7 @@ import io.agroal.api.AgroalDataSource;
 import io.gatehouse.infra.auth.DevTokensResource;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.postgres.EmbeddedPostgresResource;
+import io.gatehouse.rehearsal.WebhookStubResource;
 import io.gatehouse.rehearsal.TestPipeline;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(EmbeddedPostgresResource.class)
 @WithTestResource(DevTokensResource.class)
+@WithTestResource(WebhookStubResource.class)
 class ConcurrentWritersTest {
 
     @Inject

@@ -26,6 +26,8 @@ import io.gatehouse.events.ApprovalGranted;
 import io.gatehouse.events.ConfigurationDriftMeasured;
 import io.gatehouse.events.FindingSeverity;
 import io.gatehouse.events.GateEvaluated;
+import io.gatehouse.events.GateFailureAnnounced;
+import io.gatehouse.events.NotificationOutcome;
 import io.gatehouse.events.GateOutcome;
 import io.gatehouse.events.RehearsalResultReceived;
 import io.gatehouse.events.ReleaseDecided;
@@ -35,6 +37,7 @@ import io.gatehouse.events.RollbackRehearsalAssessed;
 import io.gatehouse.events.Topics;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.infra.auth.DevTokensResource;
+import io.gatehouse.rehearsal.WebhookStubResource;
 import io.gatehouse.rehearsal.TestPipeline;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.kafka.TopicReader;
@@ -55,6 +58,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(EmbeddedPostgresResource.class)
 @WithTestResource(DevTokensResource.class)
+@WithTestResource(WebhookStubResource.class)
 class ReleaseDecisionTest {
 
     private final String bootstrap = KafkaBrokerResource.bootstrapServers();
@@ -126,6 +130,20 @@ class ReleaseDecisionTest {
                     ReleaseDecided.class);
             assertThat(decided.getDecision()).isEqualTo(ReleaseDecision.NO_GO);
             assertThat(decided.getReasons()).containsAll(noGo.getList("reasons", String.class));
+
+            // Gate 3's failure is announced to the security team and the release manager, on their channels.
+            List<ConsumerRecord<String, byte[]>> announced = releases.await(2, r -> release.equals(r.key()) && is(r, GateFailureAnnounced.class)
+                    && decode(r, GateFailureAnnounced.class).getGate() == 3, WAIT);
+            assertThat(announced).extracting(r -> decode(r, GateFailureAnnounced.class).getChannel())
+                    .containsExactlyInAnyOrder("security", "release-management");
+            GateFailureAnnounced notice = decode(announced.get(0), GateFailureAnnounced.class);
+            assertThat(notice.getOutcome()).isEqualTo(NotificationOutcome.DELIVERED);
+            assertThat(notice.getAudience()).containsExactly("security-team", "release-manager");
+            assertThat(notice.getGateEvaluationEventId()).isEqualTo(noGo.getString("gates.find { it.gate == 3 }.evaluationEventId"));
+            assertThat(WebhookStubResource.received("security")).anySatisfy(body -> assertThat(body)
+                    .contains("[GATE FAILED: Rollback and security] [CRITICAL]").contains("release " + release + " (checkout 2.4.1)")
+                    .contains("Criteria: rollbackSucceeded = 1; rollbackDurationSeconds <= rtoSeconds (600); blockingFindings <= 0 (severity above MEDIUM)")
+                    .contains("Actual: FAILED: rollbackSucceeded yes; rollbackDurationSeconds 240; blockingFindings 1"));
 
             // A readiness approval now would approve a package with a failed gate: refused, saying the gates' standing.
             approve(release, "rita", "release-manager", "readiness").then().statusCode(409)

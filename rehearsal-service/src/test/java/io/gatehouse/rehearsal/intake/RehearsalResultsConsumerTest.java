@@ -22,6 +22,7 @@ import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.kafka.RawRecords;
 import io.gatehouse.infra.kafka.TopicReader;
 import io.gatehouse.infra.postgres.EmbeddedPostgresResource;
+import io.gatehouse.rehearsal.WebhookStubResource;
 import io.gatehouse.rehearsal.TestPipeline;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(EmbeddedPostgresResource.class)
 @WithTestResource(DevTokensResource.class)
+@WithTestResource(WebhookStubResource.class)
 class RehearsalResultsConsumerTest {
 
     private final String bootstrap = KafkaBrokerResource.bootstrapServers();

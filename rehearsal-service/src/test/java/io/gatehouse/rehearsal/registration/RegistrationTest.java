@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 import io.gatehouse.infra.auth.DevTokensResource;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.postgres.EmbeddedPostgresResource;
+import io.gatehouse.rehearsal.WebhookStubResource;
 import io.gatehouse.rehearsal.TestPipeline;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(EmbeddedPostgresResource.class)
 @WithTestResource(DevTokensResource.class)
+@WithTestResource(WebhookStubResource.class)
 class RegistrationTest {
 
     @Test

@@ -35,6 +35,7 @@ import io.gatehouse.rehearsal.TestPipeline;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.kafka.TopicReader;
 import io.gatehouse.infra.postgres.EmbeddedPostgresResource;
+import io.gatehouse.rehearsal.WebhookStubResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(EmbeddedPostgresResource.class)
 @WithTestResource(DevTokensResource.class)
+@WithTestResource(WebhookStubResource.class)
 class GateWaiverTest {
 
     private final String bootstrap = KafkaBrokerResource.bootstrapServers();

@@ -241,22 +241,21 @@ public class Release extends PanacheEntityBase {
 
     /** The approval given as {@code eventId} reached its expiry; it never counts again. Empty when it lapsed already. */
     public Optional<Approval> lapseApproval(String eventId) {
-        Optional<ReleaseApproval> approval = approvals.stream().filter(a -> a.eventId().equals(eventId) && !a.lapsed()).findFirst();
-        approval.ifPresent(a -> {
-            a.lapse();
-            updatedAt = a.approval().expiresAt();
-        });
-        return approval.map(ReleaseApproval::approval);
+        return lapse(approvals, eventId).map(ReleaseApproval::approval);
     }
 
     /** The waiver given as {@code eventId} reached its expiry; it never counts again. Empty when it lapsed already. */
     public Optional<Waiver> lapseWaiver(String eventId) {
-        Optional<GateWaiver> waiver = waivers.stream().filter(w -> w.eventId().equals(eventId) && !w.lapsed()).findFirst();
-        waiver.ifPresent(w -> {
-            w.lapse();
-            updatedAt = w.waiver().expiresAt();
+        return lapse(waivers, eventId).map(GateWaiver::waiver);
+    }
+
+    private <G extends ReleaseGrant> Optional<G> lapse(List<G> grants, String eventId) {
+        Optional<G> grant = grants.stream().filter(g -> g.eventId().equals(eventId) && !g.lapsed()).findFirst();
+        grant.ifPresent(g -> {
+            g.lapse();
+            updatedAt = g.expiresAt();
         });
-        return waiver.map(GateWaiver::waiver);
+        return grant;
     }
 
     // --- gates and decision ----------------------------------------------------------------------------------

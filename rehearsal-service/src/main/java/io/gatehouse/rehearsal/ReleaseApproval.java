@@ -1,14 +1,8 @@
 package io.gatehouse.rehearsal;
 
 import io.gatehouse.rehearsal.gates.Approval;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -16,21 +10,10 @@ import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** An approval of a release by a person in a role, bound to the evidence it approved. Part of the release; changed only through it. */
+/** An approval of a release by a person in a role, bound to the evidence it approved. */
 @Entity
 @Table(name = "release_approval")
-public class ReleaseApproval extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "release_id")
-    private Release release;
-
-    @Column(name = "event_id", nullable = false, unique = true)
-    private String eventId;
+public class ReleaseApproval extends ReleaseGrant {
 
     @Column(nullable = false)
     private String kind;
@@ -42,16 +25,6 @@ public class ReleaseApproval extends PanacheEntityBase {
     private String role;
 
     private String note;
-
-    @Column(name = "granted_at", nullable = false)
-    private Instant grantedAt;
-
-    @Column(name = "expires_at")
-    private Instant expiresAt;
-
-    /** Set by the expiry job in the transaction that re-evaluated the release at the expiry instant. */
-    @Column(nullable = false)
-    private boolean lapsed;
 
     @Column(name = "evidence_digest", nullable = false)
     private String evidenceDigest;
@@ -81,17 +54,9 @@ public class ReleaseApproval extends PanacheEntityBase {
         return row;
     }
 
-    void lapse() {
-        lapsed = true;
-    }
-
     /** The approval as the gates read it. */
     public Approval approval() {
         return new Approval(eventId, kind, approver, role, grantedAt, expiresAt, lapsed, new LinkedHashSet<>(evidenceEventIds), readySince);
-    }
-
-    public String eventId() {
-        return eventId;
     }
 
     public String note() {
@@ -100,9 +65,5 @@ public class ReleaseApproval extends PanacheEntityBase {
 
     public String evidenceDigest() {
         return evidenceDigest;
-    }
-
-    public boolean lapsed() {
-        return lapsed;
     }
 }

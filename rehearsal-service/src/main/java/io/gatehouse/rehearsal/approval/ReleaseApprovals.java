@@ -67,7 +67,7 @@ public class ReleaseApprovals {
                 .build();
         String eventId = outbox.appendAction(Topics.RELEASES, releaseId, event, at);
         release.approve(eventId, kind, approver, role, note, expiresAt, readiness, at);
-        evaluation.approved(release, eventId, kind, at);
+        evaluation.approvalChanged(release, eventId, kind, at);
         return new Given(eventId, event);
     }
 

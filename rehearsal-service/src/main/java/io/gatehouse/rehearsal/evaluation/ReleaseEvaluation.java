@@ -88,28 +88,19 @@ public class ReleaseEvaluation {
         evaluate(release, gate == null ? Set.of() : Set.of(gate), resultEventId, result.getReceivedAt(), true);
     }
 
-    /** An approval was given: an upstream one is gate 1's, a readiness one gate 4's. */
+    /**
+     * An approval was given, or reached its expiry: the gate that counts it is evaluated again (an upstream approval
+     * gate 1's, a readiness approval gate 4's), as of {@code at}, which for an expiry is the expiry instant.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void approved(Release release, String approvalEventId, String kind, Instant at) {
-        evaluate(release, gatesOfApproval(kind), approvalEventId, at, false);
+    public void approvalChanged(Release release, String causeEventId, String kind, Instant at) {
+        evaluate(release, ReleasePolicy.READINESS.equals(kind) ? Set.of() : Set.of(IntakeConfirmationGate.NUMBER), causeEventId, at, false);
     }
 
-    /** One role waived a gate. */
+    /** One role waived a gate, or a waiver reached its expiry: the gate is evaluated again, as of {@code at}. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void waived(Release release, String waiverEventId, int gate, Instant at) {
-        evaluate(release, Set.of(gate), waiverEventId, at, false);
-    }
-
-    /** An approval reached its expiry: the gates that counted it are evaluated again, at the expiry instant. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void approvalExpired(Release release, String causeEventId, String kind, Instant expiry) {
-        evaluate(release, gatesOfApproval(kind), causeEventId, expiry, false);
-    }
-
-    /** A waiver reached its expiry: its gate is evaluated again, at the expiry instant. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void waiverExpired(Release release, String causeEventId, int gate, Instant expiry) {
-        evaluate(release, Set.of(gate), causeEventId, expiry, false);
+    public void waiverChanged(Release release, String causeEventId, int gate, Instant at) {
+        evaluate(release, Set.of(gate), causeEventId, at, false);
     }
 
     /** A gate's standing as it would be evaluated now, for a refusal that states its criteria. */
@@ -120,10 +111,6 @@ public class ReleaseEvaluation {
     /** Whether drift compares {@code environment}: the release's staging or production, not any other. */
     private static boolean comparesEnvironment(Release release, String environment) {
         return environment.equals(release.registration().stagingEnvironment()) || environment.equals(release.registration().productionEnvironment());
-    }
-
-    private static Set<Integer> gatesOfApproval(String kind) {
-        return ReleasePolicy.READINESS.equals(kind) ? Set.of() : Set.of(IntakeConfirmationGate.NUMBER);
     }
 
     /**

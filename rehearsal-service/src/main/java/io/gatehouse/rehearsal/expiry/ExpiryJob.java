@@ -58,9 +58,9 @@ public class ExpiryJob {
         Release release = Release.lockRegistered(due.releaseId());
         String cause = due.eventId() + "/expiry";
         if (due.waiver()) {
-            release.lapseWaiver(due.eventId()).ifPresent(w -> evaluation.waiverExpired(release, cause, w.gate(), w.expiresAt()));
+            release.lapseWaiver(due.eventId()).ifPresent(w -> evaluation.waiverChanged(release, cause, w.gate(), w.expiresAt()));
         } else {
-            release.lapseApproval(due.eventId()).ifPresent(a -> evaluation.approvalExpired(release, cause, a.kind(), a.expiresAt()));
+            release.lapseApproval(due.eventId()).ifPresent(a -> evaluation.approvalChanged(release, cause, a.kind(), a.expiresAt()));
         }
     }
 }

@@ -91,7 +91,7 @@ public class GateWaivers {
         String eventId = outbox.appendAction(Topics.RELEASES, releaseId, event, at);
         release.waive(new Waiver(eventId, gate, person, role, request.riskAssessment(), request.compensatingControls(), at, request.expiresAt(),
                 false));
-        evaluation.waived(release, eventId, gate, at);
+        evaluation.waiverChanged(release, eventId, gate, at);
         GateOutcome after = release.standing(gate).orElseThrow().outcome();
         List<String> awaiting = after == GateOutcome.WAIVED ? List.of() : uncovered(release, gate, rule.get(), at);
         return new Given(eventId, event, after, awaiting);

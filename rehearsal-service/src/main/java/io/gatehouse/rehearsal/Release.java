@@ -11,7 +11,6 @@ import io.gatehouse.rehearsal.gates.GoNoGo;
 import io.gatehouse.rehearsal.gates.ReadinessClock;
 import io.gatehouse.rehearsal.gates.Registration;
 import io.gatehouse.rehearsal.gates.ReleaseInputs;
-import io.gatehouse.rehearsal.gates.Result;
 import io.gatehouse.rehearsal.gates.Supersession;
 import io.gatehouse.rehearsal.gates.Waiver;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

@@ -79,6 +79,8 @@ class ReleaseDecisionTest {
             approveUpstream(release);
             awaitRelease(release, TestPipeline::firstGatesPassed);
 
+            approve(release, "pat", "product-owner", "readiness").then().statusCode(403)
+                    .body("context", equalTo("a readiness approval needs the role release-manager"));
             approve(release, "rita", "release-manager", "readiness").then().statusCode(201).body("role", equalTo("release-manager"));
 
             JsonPath go = TestPipeline.release(release);

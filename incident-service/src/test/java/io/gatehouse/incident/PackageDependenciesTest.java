@@ -24,7 +24,7 @@ class PackageDependenciesTest {
         noClasses().that().resideInAPackage("io.gatehouse.incident")
                 .should().dependOnClassesThat().resideInAnyPackage("io.gatehouse.incident.consensus..", "io.gatehouse.incident.detection..",
                         "io.gatehouse.incident.execution..", "io.gatehouse.incident.feedback..", "io.gatehouse.incident.gates..",
-                        "io.gatehouse.incident.messaging..", "io.gatehouse.incident.mitigation..", "io.gatehouse.incident.notification..",
+                        "io.gatehouse.incident.mitigation..", "io.gatehouse.incident.notification..",
                         "io.gatehouse.incident.policy..", "io.gatehouse.incident.query..", "io.gatehouse.incident.resolution..",
                         "io.gatehouse.incident.signoff..")
                 .check(SERVICE);

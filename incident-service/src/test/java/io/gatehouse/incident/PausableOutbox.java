@@ -1,6 +1,6 @@
 package io.gatehouse.incident;
 
-import io.gatehouse.incident.messaging.Outbox;
+import io.gatehouse.messaging.outbox.Outbox;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;

@@ -1,5 +1,8 @@
 /**
- * rehearsal-service: protocol 14, release readiness. For now it only starts, owns its database schema and
- * reports itself ready once PostgreSQL and the Kafka broker answer; the gates come with protocol 14.
+ * The release aggregate, where rehearsal-service's state lives: {@link io.gatehouse.rehearsal.Release} with its received
+ * results, approvals, waivers and gate standings. They change only through methods that say what happens; the feature
+ * packages (intake, registration, approval, waiver, expiry, evaluation) call them, and every unit of work that changes
+ * a release takes its row lock first. The aggregate reads the pure rules of {@code gates} and nothing else of the
+ * features.
  */
 package io.gatehouse.rehearsal;

@@ -16,8 +16,8 @@ import io.gatehouse.incident.errors.ActionRefused;
 import io.gatehouse.incident.gates.GateVerdict;
 import io.gatehouse.incident.gates.IncidentGates;
 import io.gatehouse.incident.gates.RecoveryValidationGate;
-import io.gatehouse.incident.messaging.ConsumedEvents;
-import io.gatehouse.incident.messaging.Outbox;
+import io.gatehouse.messaging.outbox.ConsumedEvents;
+import io.gatehouse.messaging.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -71,12 +71,12 @@ public class MitigationExecution {
         }
     }
 
-    /** Records what the deployment system reported (RollbackExecuted or MitigationExecuted); a failed execution fails gate 3. */
-    @Transactional
+    /**
+     * Records what the deployment system reported (RollbackExecuted or MitigationExecuted); a failed execution fails gate 3.
+     * Runs in the consumer's transaction, which records the report as consumed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void recordExecution(String eventId, Report report, Instant at) {
-        if (!consumedEvents.firstDelivery(eventId, Topics.ROLLBACKS)) {
-            return;
-        }
         Incident incident = Incident.lock(report.incidentId());
         Optional<Mitigation> mitigation = Mitigation.of(incident).filter(m -> m.executionRequestedAt() != null);
         if (mitigation.isEmpty()) {

@@ -6,7 +6,7 @@ import io.gatehouse.events.Topics;
 import io.gatehouse.incident.Incident;
 import io.gatehouse.incident.IncidentAlert;
 import io.gatehouse.incident.errors.InvalidRequest;
-import io.gatehouse.incident.messaging.Outbox;
+import io.gatehouse.messaging.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

@@ -5,11 +5,11 @@ import io.gatehouse.events.GateOutcome;
 import io.gatehouse.events.Topics;
 import io.gatehouse.incident.Incident;
 import io.gatehouse.incident.Mitigation;
-import io.gatehouse.incident.messaging.Outbox;
-import io.gatehouse.incident.notification.Notification;
 import io.gatehouse.incident.notification.NotificationEnded;
 import io.gatehouse.incident.notification.NotificationReason;
+import io.gatehouse.incident.notification.StakeholderNotice;
 import io.gatehouse.incident.policy.IncidentPolicy;
+import io.gatehouse.messaging.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -54,7 +54,7 @@ public class IncidentGates {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public GateVerdict evaluateSeverityAlignment(Incident incident, String causeEventId, Instant at) {
-        List<Notification> announcing = Notification.ofIncident(incident.id()).stream()
+        List<StakeholderNotice> announcing = StakeholderNotice.of(incident.id()).stream()
                 .filter(n -> n.severity() == incident.severity())
                 .filter(n -> !n.reason().announcesResolution() && n.reason() != NotificationReason.SEVERITY_PROPOSED)
                 .toList();
@@ -64,7 +64,7 @@ public class IncidentGates {
         if (incident.severityConfirmedEventId() != null) {
             evidence.add(incident.severityConfirmedEventId());
         }
-        announcing.stream().map(Notification::outcomeEventId).filter(Objects::nonNull).forEach(evidence::add);
+        announcing.stream().map(n -> n.notification().outcomeEventId()).filter(Objects::nonNull).forEach(evidence::add);
         incident.recordGate1(verdict.outcome());
         publish(incident, SeverityAlignmentGate.NUMBER, SeverityAlignmentGate.NAME, verdict, evidence, causeEventId, at);
         return verdict;
@@ -117,7 +117,7 @@ public class IncidentGates {
     @Transactional(Transactional.TxType.MANDATORY)
     public GateVerdict evaluateResolution(Incident incident, ResolutionGate.Documentation documentation, List<String> rootCauseEventIds,
                                           String causeEventId, Instant at) {
-        List<Notification> notices = Notification.ofIncident(incident.id()).stream().filter(n -> n.reason().announcesResolution()).toList();
+        List<StakeholderNotice> notices = StakeholderNotice.of(incident.id()).stream().filter(n -> n.reason().announcesResolution()).toList();
         GateVerdict verdict = ResolutionGate.evaluate(documentation, facts(notices), policy.closing())
                 .measuring(Map.of("timelineCompleteness", TimelineMilestones.completeness(incident.id(), TimelineMilestones.UNTIL_RESOLUTION, true)));
         List<String> evidence = new ArrayList<>();
@@ -125,15 +125,15 @@ public class IncidentGates {
             evidence.add(incident.resolutionEventId());
         }
         evidence.addAll(rootCauseEventIds);
-        notices.stream().map(Notification::outcomeEventId).filter(Objects::nonNull).forEach(evidence::add);
+        notices.stream().map(n -> n.notification().outcomeEventId()).filter(Objects::nonNull).forEach(evidence::add);
         incident.recordGate4(verdict.outcome());
         publish(incident, ResolutionGate.NUMBER, ResolutionGate.NAME, verdict, evidence, causeEventId, at);
         return verdict;
     }
 
-    private static List<SeverityAlignmentGate.NotificationFacts> facts(List<Notification> notifications) {
-        return notifications.stream().map(n -> new SeverityAlignmentGate.NotificationFacts(n.channel(), n.audience(), n.delivered(),
-                n.givenUp(), n.latency(), n.lastError())).toList();
+    private static List<SeverityAlignmentGate.NotificationFacts> facts(List<StakeholderNotice> notices) {
+        return notices.stream().map(StakeholderNotice::notification).map(n -> new SeverityAlignmentGate.NotificationFacts(n.channel(),
+                n.audience(), n.delivered(), n.givenUp(), n.latency(), n.lastError())).toList();
     }
 
     private static double seconds(Duration duration) {

@@ -14,7 +14,7 @@ import io.gatehouse.events.RootCauseEvidenceArchived;
 import io.gatehouse.events.SeverityClassified;
 import io.gatehouse.events.SeverityConfirmed;
 import io.gatehouse.events.StakeholdersNotified;
-import io.gatehouse.incident.messaging.OutboxEvent;
+import io.gatehouse.messaging.outbox.OutboxEvent;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -19,7 +19,7 @@ import io.gatehouse.incident.consensus.Roles;
 import io.gatehouse.incident.errors.ActionRefused;
 import io.gatehouse.incident.gates.IncidentGates;
 import io.gatehouse.incident.gates.MitigationReadinessGate;
-import io.gatehouse.incident.messaging.Outbox;
+import io.gatehouse.messaging.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

@@ -1,6 +1,12 @@
 package io.gatehouse.incident.notification;
 
-/** Why stakeholders are told. The gate that waits for a notification follows from its reason: see {@link #announcesResolution}. */
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Why stakeholders are told. The gate that waits for a notification follows from its reason: see
+ * {@link #announcesResolution}. A notification's kind (the shared row's) is the reason as published.
+ */
 public enum NotificationReason {
     /** The incident was opened. */
     INCIDENT_OPENED("incident-opened"),
@@ -17,9 +23,14 @@ public enum NotificationReason {
         this.published = published;
     }
 
-    /** The reason as StakeholdersNotified events carry it. */
+    /** The reason as StakeholdersNotified events carry it, and as a notification's kind. */
     public String published() {
         return published;
+    }
+
+    /** The reason a notification of {@code kind} was sent for; empty for a notification that is not to stakeholders. */
+    public static Optional<NotificationReason> ofKind(String kind) {
+        return Arrays.stream(values()).filter(reason -> reason.published.equals(kind)).findFirst();
     }
 
     /** Whether gate 4 (resolution) waits for this notification; every other one is gate 1's (severity alignment). */

@@ -5,13 +5,15 @@ import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.incident.Incident;
 import io.gatehouse.incident.policy.IncidentPolicy;
 import io.gatehouse.incident.policy.NotificationPolicy;
+import io.gatehouse.messaging.notification.Notification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Calls for stakeholder notifications as the policy routes them. A notification is written in the transaction
- * of the change it announces and delivered afterwards by {@link NotificationSender}, so none is lost to a crash.
+ * of the change it announces and delivered afterwards by the shared sender, so none is lost to a crash.
  */
 @ApplicationScoped
 public class Notifications {
@@ -33,19 +35,8 @@ public class Notifications {
     public void request(Incident incident, NotificationReason reason, Severity severity, String causeEventId, Instant at) {
         NotificationPolicy.Route route = policy.notifications().routeFor(severity);
         for (String channel : route.channels()) {
-            Notification notification = new Notification();
-            notification.id = CloudEvent.deriveId(causeEventId, "notification", channel);
-            notification.incidentId = incident.id();
-            notification.channel = channel;
-            notification.audience = String.join(",", route.audience());
-            notification.severity = severity;
-            notification.reason = reason;
-            notification.text = textOf(incident, reason, severity, route);
-            notification.requestedAt = at;
-            notification.status = NotificationStatus.PENDING;
-            notification.attempts = 0;
-            notification.nextAttemptAt = at;
-            notification.persist();
+            Notification.request(CloudEvent.deriveId(causeEventId, "notification", channel), incident.id(), reason.published(),
+                    Map.of(StakeholderNotice.SEVERITY, severity.name()), channel, route.audience(), textOf(incident, reason, severity, route), at);
         }
     }
 

@@ -1,14 +1,15 @@
 package io.gatehouse.incident.query;
 
 import io.gatehouse.incident.Incident;
-import io.gatehouse.incident.messaging.OutboxEvent;
-import io.gatehouse.incident.notification.Notification;
+import io.gatehouse.incident.notification.StakeholderNotice;
+import io.gatehouse.messaging.notification.Notification;
+import io.gatehouse.messaging.outbox.OutboxEvent;
+import io.quarkus.panache.common.Sort;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import io.quarkus.panache.common.Sort;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,7 +61,10 @@ public class IncidentResource {
         return entries;
     }
 
-    /** A notification as the API shows it, with its delivery record. */
+    /**
+     * A notification as the API shows it, with its delivery record. {@code reason} is why it was sent (as the event that
+     * publishes its end says); {@code severity} is the one a stakeholder notification announced, null for other notices.
+     */
     public record NotificationView(String channel, List<String> audience, String reason, String severity, String status,
                                    int attempts, Instant requestedAt, Instant completedAt, Long latencyMillis,
                                    String lastError, String text) {
@@ -72,8 +76,8 @@ public class IncidentResource {
     @APIResponse(responseCode = "404", description = "No incident has this id")
     public List<NotificationView> notifications(@PathParam("id") String id) {
         Incident.require(id);
-        return Notification.ofIncident(id).stream().map(n -> new NotificationView(n.channel(), n.audience(), n.reason().published(),
-                n.severity().name(), n.status().name(), n.attempts(), n.requestedAt(), n.completedAt(),
+        return Notification.about(id).stream().map(n -> new NotificationView(n.channel(), n.audience(), n.kind(),
+                n.label(StakeholderNotice.SEVERITY), n.status().name(), n.attempts(), n.requestedAt(), n.completedAt(),
                 n.latency() == null ? null : n.latency().toMillis(), n.lastError(), n.text())).toList();
     }
 }

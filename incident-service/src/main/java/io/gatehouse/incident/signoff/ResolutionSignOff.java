@@ -8,7 +8,7 @@ import io.gatehouse.incident.Incident;
 import io.gatehouse.incident.Mitigation;
 import io.gatehouse.incident.consensus.Roles;
 import io.gatehouse.incident.errors.ActionRefused;
-import io.gatehouse.incident.messaging.Outbox;
+import io.gatehouse.messaging.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

@@ -13,6 +13,7 @@ import io.gatehouse.incident.HttpStubsResource;
 import io.gatehouse.infra.auth.DevTokensResource;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.postgres.EmbeddedPostgresResource;
+import io.gatehouse.messaging.outbox.OutboxRelay;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,7 +23,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Two outbox relays (instances) never publish at once: the one without the lease publishes nothing. */
+/**
+ * Two outbox relays (instances) never publish at once: the one without the lease publishes nothing. The relay is the
+ * shared one (io.gatehouse.messaging.outbox), on incident-service's tables.
+ */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(EmbeddedPostgresResource.class)

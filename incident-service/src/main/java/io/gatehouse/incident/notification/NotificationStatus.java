@@ -1,4 +1,0 @@
-package io.gatehouse.incident.notification;
-
-/** Where a notification is: waiting for a (next) attempt, delivered, or given up after every retry. */
-public enum NotificationStatus { PENDING, DELIVERED, FAILED }

@@ -1,0 +1,113 @@
+package io.gatehouse.messaging.outbox;
+
+import io.gatehouse.events.cloudevents.CloudEvent;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows in the order they were written and marks each published once the broker has it, in three
+ * steps so that no transaction is open while the broker is asked:
+ * <ol>
+ *   <li>a short transaction takes (or renews) the relay lease, so one relay publishes at a time even with several
+ *       instances, and reads the next rows;</li>
+ *   <li>the rows are sent and their acknowledgements awaited, outside any transaction;</li>
+ *   <li>a short transaction marks the acknowledged rows published.</li>
+ * </ol>
+ * A crash or a lost lease between sending and marking publishes a row again with the same event id, which consumers
+ * ignore. A batch is sent whole before it is awaited, so the producer keeps the rows' order on each partition.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "gatehouse.outbox.enabled", stringValue = "true")
+public class OutboxRelay {
+
+    private static final int BATCH = 100;
+    /** How long the lease lasts: longer than a batch may take to be acknowledged, which {@link #ACKNOWLEDGEMENT} bounds. */
+    private static final Duration LEASE = Duration.ofSeconds(60);
+    private static final Duration ACKNOWLEDGEMENT = Duration.ofSeconds(30);
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final String holder = "outbox-relay-" + UUID.randomUUID();
+    private final MutinyEmitter<byte[]> out;
+    private final EntityManager entityManager;
+
+    OutboxRelay(@Channel("outbox-out") MutinyEmitter<byte[]> out, EntityManager entityManager) {
+        this.out = out;
+        this.entityManager = entityManager;
+    }
+
+    /** One cycle of the relay, as the scheduler runs it every {@code gatehouse.outbox.poll-interval}. */
+    @Scheduled(every = "${gatehouse.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    public void publishPending() {
+        List<OutboxEvent> pending = QuarkusTransaction.requiringNew().call(this::leaseAndRead);
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Long> acknowledged = send(pending);
+        if (!acknowledged.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> markPublished(acknowledged));
+        }
+    }
+
+    /** The next unpublished rows, when this relay holds the lease; none when another relay does. */
+    private List<OutboxEvent> leaseAndRead() {
+        int held = entityManager.createNativeQuery("update outbox_relay_lease set holder = ?1, expires_at = now() + make_interval(secs => ?2)"
+                        + " where name = 'outbox' and (holder = ?1 or expires_at < now())")
+                .setParameter(1, holder).setParameter(2, LEASE.toSeconds()).executeUpdate();
+        if (held == 0) {
+            return List.of();
+        }
+        List<OutboxEvent> rows = entityManager.createQuery("from OutboxEvent where publishedAt is null order by seq", OutboxEvent.class)
+                .setMaxResults(BATCH).getResultList();
+        rows.forEach(entityManager::detach);
+        return rows;
+    }
+
+    /** The seq of every row the broker acknowledged, up to the first that failed (the rest are sent again next time). */
+    private List<Long> send(List<OutboxEvent> rows) {
+        // Subscribing starts each send at once, in the rows' order; the acknowledgements are awaited afterwards.
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        for (OutboxEvent row : rows) {
+            RecordHeaders headers = new RecordHeaders();
+            new CloudEvent(row.eventId, row.source, row.type, row.subject, row.time).writeTo(headers);
+            sends.add(out.sendMessage(Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                    .withTopic(row.topic).withKey(row.key).withHeaders(headers).build())).subscribeAsCompletionStage());
+        }
+        List<Long> acknowledged = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                sends.get(i).get(ACKNOWLEDGEMENT.toMillis(), TimeUnit.MILLISECONDS);
+                acknowledged.add(rows.get(i).seq);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warnf("the broker did not acknowledge outbox event %s (%s); it is sent again", rows.get(i).eventId, e.getMessage());
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return acknowledged;
+    }
+
+    private void markPublished(List<Long> seqs) {
+        entityManager.createNativeQuery("update outbox_event set published_at = now() where seq = any(?1) and published_at is null")
+                .setParameter(1, seqs.toArray(Long[]::new)).executeUpdate();
+    }
+}

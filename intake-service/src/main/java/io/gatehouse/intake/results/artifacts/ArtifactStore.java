@@ -108,14 +108,17 @@ public class ArtifactStore implements Dependency {
         return "the artifact store " + root;
     }
 
+    /** Whether the folder, or the nearest folder it would be created in, can be written; asking creates nothing. */
     @Override
     public Optional<String> unavailability(Duration timeout) {
-        try {
-            Files.createDirectories(root);
-        } catch (IOException e) {
-            return Optional.of("cannot create it: " + e);
+        Path existing = root;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
         }
-        return Files.isWritable(root) ? Optional.empty() : Optional.of("it is not writable");
+        if (existing == null || !Files.isDirectory(existing)) {
+            return Optional.of(existing + " is not a folder");
+        }
+        return Files.isWritable(existing) ? Optional.empty() : Optional.of(existing + " is not writable");
     }
 
     @Override

@@ -48,7 +48,7 @@ class ArtifactStoreTest {
         Path notAFolder = Files.writeString(folder.resolve("not-a-folder"), "x");
         ArtifactStore store = new ArtifactStore(notAFolder);
 
-        assertThat(store.unavailability(Duration.ofSeconds(1))).hasValueSatisfying(why -> assertThat(why).startsWith("cannot create it"));
+        assertThat(store.unavailability(Duration.ofSeconds(1))).hasValueSatisfying(why -> assertThat(why).isEqualTo(notAFolder + " is not a folder"));
         assertThatThrownBy(() -> store.put(new byte[] {1}, "application/octet-stream"))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("cannot store 4bf5122f344554c53bde2ebb8cd2b7e3d1600ad631c385a5d7cce23c7785459a")
@@ -63,5 +63,7 @@ class ArtifactStoreTest {
         assertThatThrownBy(() -> store.pathOf("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> store.pathOf(HELLO_SHA256.toUpperCase())).isInstanceOf(IllegalArgumentException.class);
         assertThat(store.unavailability(Duration.ofSeconds(1))).isEmpty();
+        assertThat(new ArtifactStore(folder.resolve("not/yet/there")).unavailability(Duration.ofSeconds(1))).isEmpty();
+        assertThat(folder.resolve("not")).as("asking creates nothing").doesNotExist();
     }
 }

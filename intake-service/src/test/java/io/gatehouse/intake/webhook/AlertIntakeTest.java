@@ -13,10 +13,12 @@ import io.gatehouse.events.AlertStatus;
 import io.gatehouse.events.Topics;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.events.codec.EventCodec;
+import io.gatehouse.infra.auth.DevTokensResource;
 import io.gatehouse.infra.corpus.Corpus;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.kafka.RawRecords;
 import io.gatehouse.infra.kafka.TopicReader;
+import io.gatehouse.intake.ArtifactsFolderResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +42,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(DevTokensResource.class)
+@WithTestResource(ArtifactsFolderResource.class)
 class AlertIntakeTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -112,6 +116,19 @@ class AlertIntakeTest {
         assertThat(refused.statusCode()).isEqualTo(413);
         assertThat(JsonPath.from(refused.body()).getString("context"))
                 .isEqualTo("intake-service accepts alert bodies of at most 1048576 bytes; this body is larger than that");
+    }
+
+    @Test
+    void theWebhooksNeedNoTokenAndAnAuthorizationHeaderOfTheSendersOwnIsNoReasonToRefuse() {
+        String alertName = uniqueAlertName();
+        try (TopicReader alerts = new TopicReader(KafkaBrokerResource.bootstrapServers(), Topics.ALERTS)) {
+            given().contentType("application/json").header("Authorization", "Bearer alertmanager-receiver-credential")
+                    .body(alertmanagerWebhookNamed(alertName)).post("/v1/alerts/alertmanager").then().statusCode(202);
+            given().contentType("application/json").header("Authorization", "Basic YWxlcnRtYW5hZ2VyOnNlY3JldA==")
+                    .body(alertmanagerWebhookNamed(alertName)).post("/v1/alerts/alertmanager").then().statusCode(202);
+
+            alerts.await(4, r -> ("checkout:" + alertName).equals(r.key()), WAIT);
+        }
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.gatehouse.intake.results.topics;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -14,19 +17,19 @@ import org.eclipse.microprofile.health.Readiness;
 public class ResultStorageReadiness implements HealthCheck {
 
     private final InboundTopicLimits limits;
+    private final Duration storeTimeout;
 
-    ResultStorageReadiness(InboundTopicLimits limits) {
+    ResultStorageReadiness(InboundTopicLimits limits, @ConfigProperty(name = "gatehouse.intake.store-timeout") Duration storeTimeout) {
         this.limits = limits;
+        this.storeTimeout = storeTimeout;
     }
 
     @Override
     public HealthCheckResponse call() {
-        try {
-            limits.ensure();
-            return HealthCheckResponse.named("Result storage").up()
-                    .withData("rehearsals.inbound", "accepts results of up to " + limits.requiredBytes() + " bytes").build();
-        } catch (InboundTopicLimits.NotSet notSet) {
-            return HealthCheckResponse.named("Result storage").down().withData("rehearsals.inbound", notSet.getMessage()).build();
-        }
+        Optional<String> unavailability = limits.unavailability(storeTimeout);
+        return HealthCheckResponse.named("Result storage")
+                .status(unavailability.isEmpty())
+                .withData("rehearsals.inbound", unavailability.orElse("takes records of up to " + limits.requiredBytes() + " bytes"))
+                .build();
     }
 }

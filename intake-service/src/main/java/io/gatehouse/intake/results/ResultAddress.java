@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public record ResultAddress(String release, ResultKind kind, String qualifier) {
 
-    public static final List<String> SUITES = List.of("smoke", "acceptance", "regression");
+    private static final List<String> SUITES = List.of("smoke", "acceptance", "regression");
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     /**

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gatehouse.events.RehearsalResultReceived;
 import io.gatehouse.events.Topics;
 import io.gatehouse.events.cloudevents.CloudEvent;
+import io.gatehouse.events.codec.EventCodec;
+import io.gatehouse.infra.auth.DevTokensResource;
 import io.gatehouse.infra.kafka.KafkaBrokerProcess;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.kafka.RawRecords;
@@ -38,6 +41,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(BrokerFreezeTest.ShortBrokerTimeouts.class)
 @WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(DevTokensResource.class)
+@WithTestResource(ArtifactsFolderResource.class)
 class BrokerFreezeTest {
 
     /** Every acknowledgement, request, session and commit timeout of intake's channels well below {@link #FREEZE}. */
@@ -57,11 +62,20 @@ class BrokerFreezeTest {
             config.put(alertsProducer + "request.timeout.ms", "2000");
             config.put(alertsProducer + "delivery.timeout.ms", "4000");
             config.put(alertsProducer + "max.block.ms", "3000");
-            String consumer = "mp.messaging.incoming.alerts-inbound-in.";
-            config.put(consumer + "session.timeout.ms", "6000");
-            config.put(consumer + "heartbeat.interval.ms", "2000");
-            config.put(consumer + "request.timeout.ms", "3000");
-            config.put(consumer + "default.api.timeout.ms", "5000");
+            String resultsProducer = "mp.messaging.outgoing.rehearsals-inbound-out.";
+            config.put(resultsProducer + "request.timeout.ms", "1500");
+            config.put(resultsProducer + "delivery.timeout.ms", "3000");
+            config.put(resultsProducer + "max.block.ms", "3000");
+            String rehearsalsProducer = "mp.messaging.outgoing.rehearsals-out.";
+            config.put(rehearsalsProducer + "request.timeout.ms", "2000");
+            config.put(rehearsalsProducer + "delivery.timeout.ms", "4000");
+            config.put(rehearsalsProducer + "max.block.ms", "3000");
+            for (String consumer : List.of("mp.messaging.incoming.alerts-inbound-in.", "mp.messaging.incoming.rehearsals-inbound-in.")) {
+                config.put(consumer + "session.timeout.ms", "6000");
+                config.put(consumer + "heartbeat.interval.ms", "2000");
+                config.put(consumer + "request.timeout.ms", "3000");
+                config.put(consumer + "default.api.timeout.ms", "5000");
+            }
             return config;
         }
     }
@@ -118,9 +132,14 @@ class BrokerFreezeTest {
         String baseName = "Freeze" + UUID.randomUUID().toString().substring(0, 8);
         SteadySender sender = new SteadySender(baseName);
         ExecutorService background = Executors.newFixedThreadPool(2);
+        String release = ResultFixtures.uniqueRelease();
         try (TopicReader alerts = new TopicReader(bootstrap, Topics.ALERTS);
-             TopicReader deadLetters = new TopicReader(bootstrap, Topics.ALERTS_INBOUND_DLQ)) {
+             TopicReader deadLetters = new TopicReader(bootstrap, Topics.ALERTS_INBOUND_DLQ);
+             TopicReader rehearsals = new TopicReader(bootstrap, Topics.REHEARSALS);
+             TopicReader resultDeadLetters = new TopicReader(bootstrap, Topics.REHEARSALS_INBOUND_DLQ)) {
             publishRaw(baseName + "RawBefore");
+            publishRawResult(release, "before");
+            postResult(release).then().statusCode(202);
             Future<?> sending = background.submit(sender);
             await().atMost(WAIT).until(() -> sender.acceptedFrom(0) >= 10);
 
@@ -128,8 +147,14 @@ class BrokerFreezeTest {
             int answersBeforeFreeze = sender.answers().size();
             broker.freeze();
             try {
-                publishedDuringFreeze = background.submit(() -> publishRaw(baseName + "RawDuring"));
+                publishedDuringFreeze = background.submit(() -> {
+                    publishRaw(baseName + "RawDuring");
+                    publishRawResult(release, "during");
+                });
                 await().atMost(FREEZE).until(() -> readiness().statusCode() == 503);
+                JsonPath notStored = JsonPath.from(postResult(release).then().statusCode(503).extract().asString());
+                assertThat(notStored.getString("failed")).isEqualTo("storing the result on rehearsals.inbound");
+                assertThat(notStored.getString("context")).startsWith("the Kafka broker did not acknowledge the result within PT3S");
                 await().during(FREEZE).atMost(FREEZE.plus(WAIT)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> readiness().statusCode() == 503);
             } finally {
@@ -141,6 +166,7 @@ class BrokerFreezeTest {
             sending.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             publishedDuringFreeze.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             publishRaw(baseName + "RawAfter");
+            publishRawResult(release, "after");
 
             List<SteadySender.Answer> answers = sender.answers();
             assertThat(answers).extracting(SteadySender.Answer::status).containsOnly(202, 503);
@@ -168,6 +194,14 @@ class BrokerFreezeTest {
             assertThat(deadLetters.seen().stream().filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(baseName))
                     .map(r -> r.partition() + "/" + r.offset()).distinct()).hasSize(1);
 
+            // Every result stored before, during and after the freeze is published once it is over, and none is dead-lettered.
+            rehearsals.awaitUntil(records -> submittersOf(records, release).containsAll(List.of("before", "during", "after", "ci-freeze")),
+                    records -> "results published for " + release + ": " + submittersOf(records, release), WAIT);
+            byte[] resultMarker = ("not a result " + baseName).getBytes(StandardCharsets.UTF_8);
+            RawRecords.send(bootstrap, Topics.REHEARSALS_INBOUND, release, Map.of("gatehouse-release", release, "gatehouse-result", "coverage"), resultMarker);
+            resultDeadLetters.await(1, r -> java.util.Arrays.equals(r.value(), resultMarker), WAIT);
+            assertThat(resultDeadLetters.seen()).filteredOn(r -> release.equals(r.key())).hasSize(1);
+
             await().atMost(WAIT).until(() -> readiness().statusCode() == 200);
         } finally {
             broker.thaw();
@@ -178,6 +212,22 @@ class BrokerFreezeTest {
 
     private void publishRaw(String alertName) {
         RawRecords.send(bootstrap, Topics.ALERTS_INBOUND, null, Map.of(), alertmanagerWebhookNamed(alertName));
+    }
+
+    /** A coverage report of {@code release}, produced straight onto rehearsals.inbound by {@code submitter}. */
+    private void publishRawResult(String release, String submitter) {
+        RawRecords.send(bootstrap, Topics.REHEARSALS_INBOUND, release, Map.of("gatehouse-release", release, "gatehouse-result", "coverage",
+                "gatehouse-submitted-by", submitter), ResultFixtures.JACOCO.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Response postResult(String release) {
+        return given().header("Authorization", "Bearer " + DevTokensResource.token("ci-freeze", "pipeline"))
+                .body(ResultFixtures.JACOCO).post("/v1/releases/" + release + "/coverage");
+    }
+
+    private static Set<String> submittersOf(List<ConsumerRecord<String, byte[]>> records, String release) {
+        return records.stream().filter(r -> release.equals(r.key()))
+                .map(r -> EventCodec.decode(r.value(), RehearsalResultReceived.class).getSubmittedBy()).collect(Collectors.toSet());
     }
 
     private static Response readiness() {

@@ -13,13 +13,22 @@ import io.gatehouse.events.AlertStatus;
 import io.gatehouse.events.Topics;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.events.codec.EventCodec;
+import io.gatehouse.infra.auth.DevTokensResource;
 import io.gatehouse.infra.corpus.Corpus;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.kafka.RawRecords;
 import io.gatehouse.infra.kafka.TopicReader;
+import io.gatehouse.intake.ArtifactsFolderResource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +42,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(DevTokensResource.class)
+@WithTestResource(ArtifactsFolderResource.class)
 class AlertIntakeTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -83,9 +94,41 @@ class AlertIntakeTest {
                 .then().statusCode(413).contentType("application/json")
                 .body("severity", equalTo("WARNING"))
                 .body("failed", equalTo("POST /v1/alerts/alertmanager"))
-                .body("context", equalTo("intake-service accepts request bodies of at most 1048576 bytes; this body is 1048577 bytes"))
+                .body("context", equalTo("intake-service accepts alert bodies of at most 1048576 bytes; this body is 1048577 bytes"))
                 .body("resolution", containsString("send a smaller body"))
+                .body("resolution", containsString("gatehouse.intake.alerts.max-body-size"))
                 .body("impact", containsString("nothing of this request was accepted"));
+    }
+
+    @TestHTTPResource("/v1/alerts/grafana")
+    URI grafana;
+
+    @Test
+    void aChunkedWebhookOverTheSizeLimitIsAnsweredWith413InTheErrorShapeOnceItPassesTheLimit() throws Exception {
+        byte[] oneByteOverTheLimit = new byte[1024 * 1024 + 1];
+        // Transfer-Encoding: chunked, so the service learns the body's length only by reading it.
+        HttpRequest chunked = HttpRequest.newBuilder(grafana).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(oneByteOverTheLimit))).build();
+
+        HttpResponse<String> refused = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(chunked, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(JsonPath.from(refused.body()).getString("context"))
+                .isEqualTo("intake-service accepts alert bodies of at most 1048576 bytes; this body is larger than that");
+    }
+
+    @Test
+    void theWebhooksNeedNoTokenAndAnAuthorizationHeaderOfTheSendersOwnIsNoReasonToRefuse() {
+        String alertName = uniqueAlertName();
+        try (TopicReader alerts = new TopicReader(KafkaBrokerResource.bootstrapServers(), Topics.ALERTS)) {
+            given().contentType("application/json").header("Authorization", "Bearer alertmanager-receiver-credential")
+                    .body(alertmanagerWebhookNamed(alertName)).post("/v1/alerts/alertmanager").then().statusCode(202);
+            given().contentType("application/json").header("Authorization", "Basic YWxlcnRtYW5hZ2VyOnNlY3JldA==")
+                    .body(alertmanagerWebhookNamed(alertName)).post("/v1/alerts/alertmanager").then().statusCode(202);
+
+            alerts.await(4, r -> ("checkout:" + alertName).equals(r.key()), WAIT);
+        }
     }
 
     @Test

@@ -17,16 +17,17 @@ import static org.hamcrest.Matchers.not;
 import io.gatehouse.events.AlertStatus;
 import io.gatehouse.events.ExecutionStatus;
 import io.gatehouse.events.GateEvaluated;
+import io.gatehouse.events.GateOutcome;
 import io.gatehouse.events.GateWaiverGranted;
 import io.gatehouse.events.MitigationExecuted;
 import io.gatehouse.events.MitigationExecutionRequested;
 import io.gatehouse.events.MitigationKind;
-import io.gatehouse.events.GateOutcome;
 import io.gatehouse.events.RollbackRefused;
 import io.gatehouse.events.RollbackRequested;
 import io.gatehouse.events.Topics;
 import io.gatehouse.events.codec.EventCodec;
 import io.gatehouse.incident.HttpStubsResource;
+import io.gatehouse.incident.TestReleases;
 import io.gatehouse.incident.consensus.Roles;
 import io.gatehouse.infra.auth.DevTokensResource;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
@@ -81,7 +82,7 @@ class MitigationLifecycleTest {
                     .post("/v1/incidents/" + id + "/mitigation/readiness").then().statusCode(200)
                     .body("coverage", equalTo(2 / 3.0f))
                     .body("items.find { it.name == 'previous-release-rollback-verified' }.status", equalTo("MISSING"))
-                    .body("items.find { it.name == 'previous-release-rollback-verified' }.detail", containsString("holds no rollback-verification-report.json for release rel-41"));
+                    .body("items.find { it.name == 'previous-release-rollback-verified' }.detail", containsString("no rollback rehearsal of release rel-41 is known"));
             as("iris", Roles.INCIDENT_COMMANDER).body("{\"note\":\"go\"}").post("/v1/incidents/" + id + "/mitigation/approval").then().statusCode(200);
             as("rhea", Roles.RELEASE_MANAGER).body("{}").post("/v1/incidents/" + id + "/mitigation/approval").then().statusCode(200);
             as("iris", Roles.INCIDENT_COMMANDER).body("{\"riskAssessment\":\"rel-41 ran for 9 days without incident\"}")
@@ -109,7 +110,8 @@ class MitigationLifecycleTest {
     @Test
     void gateTwoPassesWhenThePreviousReleaseWasRehearsedAndBothApproved() {
         String id = openIncident();
-        as("iris", Roles.INCIDENT_COMMANDER).body(PLAN.formatted(HttpStubsResource.REHEARSED_RELEASE, HttpStubsResource.REHEARSED_RELEASE))
+        TestReleases.awaitRehearsed();
+        as("iris", Roles.INCIDENT_COMMANDER).body(PLAN.formatted(TestReleases.REHEARSED_RELEASE, TestReleases.REHEARSED_RELEASE))
                 .post("/v1/incidents/" + id + "/mitigation/plan").then().statusCode(200);
         as("iris", Roles.INCIDENT_COMMANDER).body("{\"rollbackScriptPresent\":true,\"dataBackupVerified\":true}")
                 .post("/v1/incidents/" + id + "/mitigation/readiness").then().statusCode(200).body("coverage", equalTo(1.0f));
@@ -127,7 +129,8 @@ class MitigationLifecycleTest {
         try (TopicReader incidents = new TopicReader(KafkaBrokerResource.bootstrapServers(), Topics.INCIDENTS);
              TopicReader rollbacks = new TopicReader(KafkaBrokerResource.bootstrapServers(), Topics.ROLLBACKS)) {
             as("iris", Roles.INCIDENT_COMMANDER).body("{}").post(incident + "/severity/confirmation").then().statusCode(200);
-            as("iris", Roles.INCIDENT_COMMANDER).body(PLAN.formatted("r", HttpStubsResource.REHEARSED_RELEASE)
+            TestReleases.awaitRehearsed();
+            as("iris", Roles.INCIDENT_COMMANDER).body(PLAN.formatted("r", TestReleases.REHEARSED_RELEASE)
                     .replace("\"chosen\":\"ROLLBACK\"", "\"chosen\":\"FEATURE_FLAG_DISABLE\"")).post(incident + "/mitigation/plan").then().statusCode(200);
             as("iris", Roles.INCIDENT_COMMANDER).body("{\"rollbackScriptPresent\":true,\"dataBackupVerified\":true}")
                     .post(incident + "/mitigation/readiness").then().statusCode(200);

@@ -16,6 +16,7 @@ import io.gatehouse.events.Topics;
 import io.gatehouse.incident.Incident;
 import io.gatehouse.incident.Mitigation;
 import io.gatehouse.incident.consensus.Roles;
+import io.gatehouse.incident.gates.GateRefusal;
 import io.gatehouse.incident.gates.IncidentGates;
 import io.gatehouse.incident.gates.MitigationReadinessGate;
 import io.gatehouse.incident.releases.RollbackRehearsal;
@@ -34,8 +35,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class MitigationPlanning {
 
-    /** What a request to execute the mitigation came to: requested, or refused with every condition that is missing. */
-    public record ExecutionDecision(boolean requested, MitigationKind kind, List<String> missingConditions) {
+    /**
+     * What a request to execute the mitigation came to: requested, or refused with every condition that is missing; when
+     * gate 2 is among them, {@code gate2} says what the gate requires and what it finds (else null).
+     */
+    public record ExecutionDecision(boolean requested, MitigationKind kind, List<String> missingConditions, GateRefusal gate2) {
     }
 
     private final Outbox outbox;
@@ -127,7 +131,8 @@ public class MitigationPlanning {
         if (!missing.isEmpty()) {
             outbox.appendAction(Topics.INCIDENTS, incident.id(), RollbackRefused.newBuilder().setIncidentId(incidentId).setRequestedBy(commander)
                     .setMissingConditions(missing).setRefusedAt(at).build(), at);
-            return new ExecutionDecision(false, kind, missing);
+            boolean gate2Missing = mitigation == null || !RollbackRule.gate2Allows(mitigation.gate2Outcome());
+            return new ExecutionDecision(false, kind, missing, gate2Missing ? gates.mitigationReadinessRefusal(mitigation) : null);
         }
         if (kind == MitigationKind.ROLLBACK) {
             outbox.appendAction(Topics.ROLLBACKS, incidentId, RollbackRequested.newBuilder().setIncidentId(incidentId)
@@ -139,7 +144,7 @@ public class MitigationPlanning {
                     .setGate2Outcome(mitigation.gate2Outcome()).setRequestedAt(at).build(), at);
         }
         mitigation.requestExecution(commander, at);
-        return new ExecutionDecision(true, kind, List.of());
+        return new ExecutionDecision(true, kind, List.of(), null);
     }
 
     private static ReadinessItem checked(String name, Boolean confirmed, String passed, String failed) {

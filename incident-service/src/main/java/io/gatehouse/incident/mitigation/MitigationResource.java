@@ -158,10 +158,15 @@ public class MitigationResource {
 
     private static Response answer(MitigationPlanning.ExecutionDecision decision) {
         if (!decision.requested()) {
-            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON).entity(new ErrorReport(ErrorReport.Severity.CRITICAL,
-                    "mitigation execution", "refused: " + String.join("; ", decision.missingConditions()),
+            ErrorReport refusal = new ErrorReport(ErrorReport.Severity.CRITICAL, "mitigation execution",
+                    "refused: " + String.join("; ", decision.missingConditions()),
                     "meet every condition first: severity confirmed, scope recorded in the mitigation plan, gate 2 passed or waived",
-                    "nothing was executed; the refusal is recorded")).build();
+                    "nothing was executed; the refusal is recorded");
+            // A refusal that rests on gate 2 is the gate's refusal: it says the gate's criteria and what was actual.
+            if (decision.gate2() != null) {
+                refusal = refusal.againstCriteria(decision.gate2().criteria(), decision.gate2().actual());
+            }
+            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON).entity(refusal).build();
         }
         return Response.accepted(Map.of("requested", true, "kind", decision.kind())).build();
     }

@@ -65,7 +65,9 @@ class MitigationLifecycleTest {
                     .body("context", containsString("the severity is not confirmed"))
                     .body("context", containsString("the affected scope is not recorded"))
                     .body("context", containsString("gate 2 (mitigation readiness) has not been evaluated"))
-                    .body("impact", containsString("the refusal is recorded"));
+                    .body("impact", containsString("the refusal is recorded"))
+                    .body("criteria", equalTo("gate 2 (Mitigation readiness) passed, or waived by both the incident commander and the release manager"))
+                    .body("actual", equalTo("gate 2 (Mitigation readiness) not evaluated: there is no mitigation plan"));
             RollbackRefused refused = EventCodec.decode(incidents.await(1, r -> id.equals(r.key()) && is(r, RollbackRefused.class), WAIT)
                     .get(0).value(), RollbackRefused.class);
             assertThat(refused.getRequestedBy()).isEqualTo("iris");
@@ -88,7 +90,10 @@ class MitigationLifecycleTest {
             as("iris", Roles.INCIDENT_COMMANDER).body("{\"riskAssessment\":\"rel-41 ran for 9 days without incident\"}")
                     .post("/v1/incidents/" + id + "/gates/2/waiver").then().statusCode(200);
             as("iris", Roles.INCIDENT_COMMANDER).post("/v1/incidents/" + id + "/rollback").then().statusCode(409)
-                    .body("context", containsString("gate 2 (mitigation readiness) has failed"));
+                    .body("context", containsString("gate 2 (mitigation readiness) has failed"))
+                    .body("criteria", equalTo("gate 2 (Mitigation readiness) passed, or waived by both the incident commander and the release"
+                            + " manager: approvals = 2 (incident commander and release manager); readinessCoverage = 1.0"))
+                    .body("actual", equalTo("gate 2 (Mitigation readiness) FAILED: approvals = 2; readinessCoverage = 0.667"));
 
             as("rhea", Roles.RELEASE_MANAGER).body("{\"riskAssessment\":\"rollback rehearsed by hand on staging today\"}")
                     .post("/v1/incidents/" + id + "/gates/2/waiver").then().statusCode(200);

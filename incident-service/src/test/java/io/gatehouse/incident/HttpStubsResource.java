@@ -16,14 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Local stand-ins for what incident-service calls over HTTP: a Slack-compatible incoming-webhook receiver with a
- * URL for every channel of the policy (a channel can be told to fail its next requests, to test retries), and
- * evidence-service's artifacts, where only release {@value #REHEARSED_RELEASE} has a rollback verification report;
- * and a rollback script for the bundled executor.
+ * Local stand-ins for what incident-service calls: a Slack-compatible incoming-webhook receiver with a URL for every
+ * channel of the policy (a channel can be told to fail its next requests, to test retries), and a rollback script for
+ * the bundled executor.
  */
 public class HttpStubsResource implements QuarkusTestResourceLifecycleManager {
-
-    public static final String REHEARSED_RELEASE = "rel-rehearsed";
 
     private static HttpServer server;
     private static final Map<String, List<String>> RECEIVED = new ConcurrentHashMap<>();
@@ -34,7 +31,6 @@ public class HttpStubsResource implements QuarkusTestResourceLifecycleManager {
         int port = server().getAddress().getPort();
         return Map.of("gatehouse.notify.channels.incident-bridge", "http://127.0.0.1:" + port + "/incident-bridge",
                 "gatehouse.notify.channels.team-alerts", "http://127.0.0.1:" + port + "/team-alerts",
-                "gatehouse.evidence.url", "http://127.0.0.1:" + port + "/evidence",
                 "gatehouse.rollback.executor.script", rollbackScript().toString());
     }
 
@@ -73,14 +69,6 @@ public class HttpStubsResource implements QuarkusTestResourceLifecycleManager {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            server.createContext("/evidence/", exchange -> {
-                boolean rehearsed = exchange.getRequestURI().getPath()
-                        .equals("/evidence/v1/evidence/" + REHEARSED_RELEASE + "/artifacts/rollback-verification-report.json");
-                byte[] answer = (rehearsed ? "{\"passed\":true,\"durationSeconds\":240,\"rtoSeconds\":600}" : "{}").getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(rehearsed ? 200 : 404, answer.length);
-                exchange.getResponseBody().write(answer);
-                exchange.close();
-            });
             server.createContext("/", exchange -> {
                 String channel = exchange.getRequestURI().getPath().substring(1);
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

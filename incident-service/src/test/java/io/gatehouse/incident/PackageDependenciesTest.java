@@ -25,7 +25,7 @@ class PackageDependenciesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.gatehouse.incident.consensus..", "io.gatehouse.incident.detection..",
                         "io.gatehouse.incident.execution..", "io.gatehouse.incident.feedback..", "io.gatehouse.incident.gates..",
                         "io.gatehouse.incident.mitigation..", "io.gatehouse.incident.notification..",
-                        "io.gatehouse.incident.policy..", "io.gatehouse.incident.query..", "io.gatehouse.incident.resolution..",
+                        "io.gatehouse.incident.policy..", "io.gatehouse.incident.query..", "io.gatehouse.incident.releases..", "io.gatehouse.incident.resolution..",
                         "io.gatehouse.incident.signoff..")
                 .check(SERVICE);
     }

@@ -28,6 +28,8 @@ public final class Topics {
     public static final String REHEARSALS_DLQ = "gatehouse.rehearsals.dlq";
     /** Release events of protocol 14 ({@link ReleaseRegistered}, {@link GateEvaluated}, {@link ReleaseDecided} ...), keyed by release id. */
     public static final String RELEASES = "gatehouse.releases";
+    /** Events of {@link #RELEASES} that incident-service could not apply. */
+    public static final String RELEASES_DLQ = "gatehouse.releases.dlq";
     /** Evidence events, keyed by subject id. */
     public static final String EVIDENCE = "gatehouse.evidence";
     /** Domain events evidence-service could not record, with the reason in headers. */

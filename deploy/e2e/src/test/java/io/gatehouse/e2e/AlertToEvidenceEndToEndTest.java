@@ -65,7 +65,6 @@ class AlertToEvidenceEndToEndTest {
         SERVICES.forEach(service -> ports.put(service, LoopbackPorts.free()));
         Map<String, String> environment = Map.of(
                 "GATEHOUSE_JWT_PUBLIC_KEY_FILE", work.resolve("keys").resolve(DevTokens.PUBLIC_KEY_FILE).toString(),
-                "GATEHOUSE_EVIDENCE_URL", "http://127.0.0.1:" + ports.get("evidence-service"),
                 "GATEHOUSE_ROLLBACK_EXECUTOR_SCRIPT", rollbackScript.toString(),
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "GATEHOUSE_DB_URL", database.jdbcUrl(),
@@ -112,7 +111,7 @@ class AlertToEvidenceEndToEndTest {
         JsonPath readiness = act("rhea", "release-manager", path + "/mitigation/readiness",
                 "{\"rollbackScriptPresent\":true,\"dataBackupVerified\":true}", 200);
         assertThat(readiness.getString("items.find { it.name == 'previous-release-rollback-verified' }.detail"))
-                .as("asked of the running evidence-service, which holds no protocol 14 report").contains("holds no rollback-verification-report.json");
+                .as("no release event on gatehouse.releases rehearsed rel-e2e's rollback").contains("no rollback rehearsal of release rel-e2e is known");
         act("iris", "incident-commander", path + "/mitigation/approval", "{}", 200);
         act("rhea", "release-manager", path + "/mitigation/approval", "{}", 200);
         act("iris", "incident-commander", path + "/gates/2/waiver", "{\"riskAssessment\":\"previous release ran for a week\"}", 200);

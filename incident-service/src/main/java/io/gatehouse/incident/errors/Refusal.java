@@ -8,8 +8,12 @@ abstract class Refusal extends RuntimeException {
     private final transient ErrorReport report;
 
     Refusal(String action, String context, String resolution) {
-        super(action + ": " + context);
-        this.report = new ErrorReport(ErrorReport.Severity.WARNING, action, context, resolution, "nothing was changed");
+        this(new ErrorReport(ErrorReport.Severity.WARNING, action, context, resolution, "nothing was changed"));
+    }
+
+    Refusal(ErrorReport report) {
+        super(report.failed() + ": " + report.context());
+        this.report = report;
     }
 
     ErrorReport report() {

@@ -7,6 +7,7 @@ import io.gatehouse.incident.Incident;
 import io.gatehouse.incident.Mitigation;
 import io.gatehouse.incident.notification.NotificationEnded;
 import io.gatehouse.incident.notification.NotificationReason;
+import io.gatehouse.incident.notification.Notifications;
 import io.gatehouse.incident.notification.StakeholderNotice;
 import io.gatehouse.incident.policy.IncidentPolicy;
 import io.gatehouse.messaging.outbox.Outbox;
@@ -22,7 +23,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Evaluates an incident's gates when an input of theirs changes, records the outcome and publishes it. */
+/**
+ * Evaluates an incident's gates when an input of theirs changes, records the outcome and publishes it; a failed gate is
+ * announced to the roles it concerns (protocol 17's gate-failure notices).
+ */
 @ApplicationScoped
 public class IncidentGates {
 
@@ -30,10 +34,12 @@ public class IncidentGates {
 
     private final Outbox outbox;
     private final IncidentPolicy policy;
+    private final Notifications notifications;
 
-    IncidentGates(Outbox outbox, IncidentPolicy policy) {
+    IncidentGates(Outbox outbox, IncidentPolicy policy, Notifications notifications) {
         this.outbox = outbox;
         this.policy = policy;
+        this.notifications = notifications;
     }
 
     /** Gate 1 waits for every notification of the settled severity; the resolution notices are gate 4's. */
@@ -73,9 +79,7 @@ public class IncidentGates {
     /** Gate 2, after the readiness checklist was checked or an approval or waiver was given. */
     @Transactional(Transactional.TxType.MANDATORY)
     public GateVerdict evaluateMitigationReadiness(Incident incident, Mitigation mitigation, String causeEventId, Instant at) {
-        GateVerdict verdict = MitigationReadinessGate.evaluate(new MitigationReadinessGate.Facts(mitigation.readinessCoverage(),
-                mitigation.approvedByCommander() != null, mitigation.approvedByReleaseManager() != null,
-                mitigation.waivedByCommander() != null, mitigation.waivedByReleaseManager() != null));
+        GateVerdict verdict = MitigationReadinessGate.evaluate(MitigationReadinessGate.Facts.of(mitigation));
         Map<String, Double> latencies = new TreeMap<>();
         mitigation.approvalLatency().ifPresent(latency -> latencies.put("approvalLatencySeconds", seconds(latency)));
         if (verdict.outcome() != GateOutcome.FAILED) {
@@ -96,9 +100,7 @@ public class IncidentGates {
     /** Gate 3, after the execution was reported, recovery checks were, or the incident commander waived it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public GateVerdict evaluateRecoveryValidation(Incident incident, Mitigation mitigation, String causeEventId, Instant at) {
-        GateVerdict verdict = RecoveryValidationGate.evaluate(new RecoveryValidationGate.Facts(mitigation.executionStatus(),
-                mitigation.recoveryPassRate(), mitigation.criticalChecks(), mitigation.criticalChecksPassed(),
-                mitigation.gate3WaiverEventId() != null), policy.closing().minRecoveryPassRate());
+        GateVerdict verdict = RecoveryValidationGate.evaluate(RecoveryValidationGate.Facts.of(mitigation), policy.closing().minRecoveryPassRate());
         Map<String, Double> measured = new TreeMap<>();
         if (mitigation.recoveredAt() != null) {
             measured.put("recoveryTimeSeconds", seconds(Duration.between(incident.openedAt(), mitigation.recoveredAt())));
@@ -131,6 +133,26 @@ public class IncidentGates {
         return verdict;
     }
 
+    /**
+     * Gate 2 as it stands, for a refusal that rests on it: the error template's criteria (what the gate requires) and
+     * actual (what it finds now), without evaluating or publishing anything.
+     *
+     * @param mitigation the incident's mitigation; null when there is no plan, and so nothing for the gate to read
+     */
+    public GateRefusal mitigationReadinessRefusal(Mitigation mitigation) {
+        return GateRefusal.of(MitigationReadinessGate.NUMBER, MitigationReadinessGate.NAME, "passed, or waived by both the incident commander"
+                + " and the release manager", mitigation == null ? null : mitigation.gate2Outcome(),
+                mitigation == null ? null : MitigationReadinessGate.evaluate(MitigationReadinessGate.Facts.of(mitigation)));
+    }
+
+    /** Gate 3 as it stands, for a refusal that rests on it (see {@link #mitigationReadinessRefusal}). */
+    public GateRefusal recoveryValidationRefusal(Mitigation mitigation) {
+        return GateRefusal.of(RecoveryValidationGate.NUMBER, RecoveryValidationGate.NAME, "passed, or waived by the incident commander with a"
+                + " recovery plan", mitigation == null ? null : mitigation.gate3Outcome(),
+                mitigation == null ? null : RecoveryValidationGate.evaluate(RecoveryValidationGate.Facts.of(mitigation),
+                        policy.closing().minRecoveryPassRate()));
+    }
+
     private static List<SeverityAlignmentGate.NotificationFacts> facts(List<StakeholderNotice> notices) {
         return notices.stream().map(StakeholderNotice::notification).map(n -> new SeverityAlignmentGate.NotificationFacts(n.channel(),
                 n.audience(), n.delivered(), n.givenUp(), n.latency(), n.lastError())).toList();
@@ -140,8 +162,9 @@ public class IncidentGates {
         return duration.toMillis() / 1000.0;
     }
 
+    /** Publishes the evaluation; a failed one is announced to the roles the policy routes that gate's failures to. */
     private void publish(Incident incident, int gate, String name, GateVerdict verdict, List<String> evidence, String causeEventId, Instant at) {
-        outbox.append(Topics.INCIDENTS, incident.id(), GateEvaluated.newBuilder()
+        String evaluationEventId = outbox.append(Topics.INCIDENTS, incident.id(), GateEvaluated.newBuilder()
                 .setSubject(incident.id())
                 .setProtocol(PROTOCOL)
                 .setGate(gate)
@@ -154,5 +177,8 @@ public class IncidentGates {
                 .setEvidenceEventIds(evidence)
                 .setEvaluatedAt(at)
                 .build(), causeEventId + "/gate-" + gate, at);
+        if (verdict.outcome() == GateOutcome.FAILED) {
+            notifications.requestGateFailure(incident, gate, GateFailureReport.of(gate, name, verdict, incident.id()), evaluationEventId, at);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.gatehouse.incident.gates;
 
 import io.gatehouse.events.GateOutcome;
+import io.gatehouse.incident.Mitigation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,12 @@ public final class MitigationReadinessGate {
     /** What gate 2 reads. A null coverage: the checklist was not checked. */
     public record Facts(Double readinessCoverage, boolean approvedByCommander, boolean approvedByReleaseManager,
                         boolean waivedByCommander, boolean waivedByReleaseManager) {
+
+        static Facts of(Mitigation mitigation) {
+            return new Facts(mitigation.readinessCoverage(), mitigation.approvedByCommander() != null,
+                    mitigation.approvedByReleaseManager() != null, mitigation.waivedByCommander() != null,
+                    mitigation.waivedByReleaseManager() != null);
+        }
     }
 
     private MitigationReadinessGate() {

@@ -2,6 +2,7 @@ package io.gatehouse.incident.gates;
 
 import io.gatehouse.events.ExecutionStatus;
 import io.gatehouse.events.GateOutcome;
+import io.gatehouse.incident.Mitigation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,11 @@ public final class RecoveryValidationGate {
      * @param criticalChecks smoke tests and health checks among them (null with passRate)
      */
     public record Facts(ExecutionStatus execution, Double passRate, Integer criticalChecks, Integer criticalChecksPassed, boolean waived) {
+
+        static Facts of(Mitigation mitigation) {
+            return new Facts(mitigation.executionStatus(), mitigation.recoveryPassRate(), mitigation.criticalChecks(),
+                    mitigation.criticalChecksPassed(), mitigation.gate3WaiverEventId() != null);
+        }
     }
 
     private RecoveryValidationGate() {

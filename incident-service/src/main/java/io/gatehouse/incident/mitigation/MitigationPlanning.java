@@ -16,15 +16,16 @@ import io.gatehouse.events.Topics;
 import io.gatehouse.incident.Incident;
 import io.gatehouse.incident.Mitigation;
 import io.gatehouse.incident.consensus.Roles;
-import io.gatehouse.incident.errors.ActionRefused;
+import io.gatehouse.incident.gates.GateRefusal;
 import io.gatehouse.incident.gates.IncidentGates;
 import io.gatehouse.incident.gates.MitigationReadinessGate;
+import io.gatehouse.incident.releases.RollbackRehearsal;
 import io.gatehouse.messaging.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Phase 2: the plan (options, the chosen one, the affected scope), the rollback readiness checklist, the approvals
@@ -34,8 +35,11 @@ import java.util.Objects;
 @ApplicationScoped
 public class MitigationPlanning {
 
-    /** What a request to execute the mitigation came to: requested, or refused with every condition that is missing. */
-    public record ExecutionDecision(boolean requested, MitigationKind kind, List<String> missingConditions) {
+    /**
+     * What a request to execute the mitigation came to: requested, or refused with every condition that is missing; when
+     * gate 2 is among them, {@code gate2} says what the gate requires and what it finds (else null).
+     */
+    public record ExecutionDecision(boolean requested, MitigationKind kind, List<String> missingConditions, GateRefusal gate2) {
     }
 
     private final Outbox outbox;
@@ -61,36 +65,23 @@ public class MitigationPlanning {
         return event;
     }
 
-    /** The previous release the plan names, whose rollback verification readiness asks evidence-service for. */
-    @Transactional
-    public String previousReleaseOf(String incidentId) {
-        Incident incident = Incident.require(incidentId);
-        return Mitigation.planned(incident, "rollback readiness").previousRelease();
-    }
-
     /**
-     * Records the readiness checklist.
-     *
-     * @param previousRelease the release {@code previousReleaseCheck} was asked about, outside this transaction
-     * @throws ActionRefused when a new plan names another release since
+     * Records the readiness checklist. The previous release's rollback rehearsal is read from what gatehouse.releases
+     * told this service, in the same transaction as the plan it is checked for.
      */
     @Transactional
-    public RollbackReadinessVerified verifyReadiness(String incidentId, String person, Boolean rollbackScriptPresent, Boolean dataBackupVerified,
-                                                     String previousRelease, ReadinessItem previousReleaseCheck) {
+    public RollbackReadinessVerified verifyReadiness(String incidentId, String person, Boolean rollbackScriptPresent, Boolean dataBackupVerified) {
         Incident incident = Incident.lockOpen(incidentId, "rollback readiness");
         Mitigation mitigation = Mitigation.planned(incident, "rollback readiness");
-        if (!Objects.equals(previousRelease, mitigation.previousRelease())) {
-            throw new ActionRefused("rollback readiness", "the mitigation plan changed while its previous release was being checked",
-                    "check the readiness again");
-        }
+        String previousRelease = mitigation.previousRelease();
         List<ReadinessItem> items = List.of(
                 checked("rollback-script-present", rollbackScriptPresent, "the rollback script is in place", "the rollback script is not in place"),
                 checked("data-backup-verified", dataBackupVerified, "a restore of the data backup was verified", "the data backup is not verified"),
-                previousReleaseCheck);
+                PreviousReleaseRollback.item(previousRelease, previousRelease == null ? Optional.empty() : RollbackRehearsal.latestOf(previousRelease)));
         double coverage = items.stream().filter(i -> i.getStatus() == ReadinessStatus.PASSED).count() / (double) items.size();
         Instant at = Outbox.actionTime();
         RollbackReadinessVerified event = RollbackReadinessVerified.newBuilder().setIncidentId(incidentId).setVerifiedBy(person)
-                .setPreviousRelease(mitigation.previousRelease()).setItems(items).setCoverage(coverage).setVerifiedAt(at).build();
+                .setPreviousRelease(previousRelease).setItems(items).setCoverage(coverage).setVerifiedAt(at).build();
         String eventId = outbox.appendAction(Topics.INCIDENTS, incident.id(), event, at);
         mitigation.recordReadiness(coverage, eventId);
         gates.evaluateMitigationReadiness(incident, mitigation, eventId, at);
@@ -140,7 +131,8 @@ public class MitigationPlanning {
         if (!missing.isEmpty()) {
             outbox.appendAction(Topics.INCIDENTS, incident.id(), RollbackRefused.newBuilder().setIncidentId(incidentId).setRequestedBy(commander)
                     .setMissingConditions(missing).setRefusedAt(at).build(), at);
-            return new ExecutionDecision(false, kind, missing);
+            boolean gate2Missing = mitigation == null || !RollbackRule.gate2Allows(mitigation.gate2Outcome());
+            return new ExecutionDecision(false, kind, missing, gate2Missing ? gates.mitigationReadinessRefusal(mitigation) : null);
         }
         if (kind == MitigationKind.ROLLBACK) {
             outbox.appendAction(Topics.ROLLBACKS, incidentId, RollbackRequested.newBuilder().setIncidentId(incidentId)
@@ -152,7 +144,7 @@ public class MitigationPlanning {
                     .setGate2Outcome(mitigation.gate2Outcome()).setRequestedAt(at).build(), at);
         }
         mitigation.requestExecution(commander, at);
-        return new ExecutionDecision(true, kind, List.of());
+        return new ExecutionDecision(true, kind, List.of(), null);
     }
 
     private static ReadinessItem checked(String name, Boolean confirmed, String passed, String failed) {

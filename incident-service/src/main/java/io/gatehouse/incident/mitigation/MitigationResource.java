@@ -47,6 +47,13 @@ public class MitigationResource {
     public record Readiness(Boolean rollbackScriptPresent, Boolean dataBackupVerified) {
     }
 
+    /** One checked item; {@code evidenceEventId} is the event its finding rests on, null when there is none. */
+    public record ReadinessItemView(String name, String status, String detail, String evidenceEventId) {
+    }
+
+    public record ReadinessView(double coverage, List<ReadinessItemView> items) {
+    }
+
     /** {@code role} is needed only from someone who holds both the incident commander and release manager roles. */
     public record Approval(String role, String note) {
     }
@@ -61,12 +68,10 @@ public class MitigationResource {
     }
 
     private final MitigationPlanning planning;
-    private final PreviousReleaseEvidence previousReleaseEvidence;
     private final SecurityIdentity caller;
 
-    MitigationResource(MitigationPlanning planning, PreviousReleaseEvidence previousReleaseEvidence, SecurityIdentity caller) {
+    MitigationResource(MitigationPlanning planning, SecurityIdentity caller) {
         this.planning = planning;
-        this.previousReleaseEvidence = previousReleaseEvidence;
         this.caller = caller;
     }
 
@@ -100,15 +105,13 @@ public class MitigationResource {
     @POST
     @Path("/mitigation/readiness")
     @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.RELEASE_MANAGER})
-    @Operation(summary = "Check the rollback readiness checklist; the previous release's rollback verification is asked of evidence-service")
-    public Object readiness(@PathParam("id") String id, Readiness readiness) {
+    @Operation(summary = "Check the rollback readiness checklist; the previous release's rollback rehearsal is the one protocol 14 "
+            + "assessed (RollbackRehearsalAssessed), cited by its event id")
+    public ReadinessView readiness(@PathParam("id") String id, Readiness readiness) {
         Readiness body = readiness == null ? new Readiness(null, null) : readiness;
-        // Asking evidence-service is a network call: it happens between two transactions, never inside one holding the lock.
-        String previousRelease = planning.previousReleaseOf(id);
-        var verified = planning.verifyReadiness(id, person(), body.rollbackScriptPresent(), body.dataBackupVerified(), previousRelease,
-                previousReleaseEvidence.check(previousRelease));
-        return Map.of("coverage", verified.getCoverage(), "items", verified.getItems().stream()
-                .map(i -> Map.of("name", i.getName(), "status", i.getStatus().name(), "detail", i.getDetail())).toList());
+        var verified = planning.verifyReadiness(id, person(), body.rollbackScriptPresent(), body.dataBackupVerified());
+        return new ReadinessView(verified.getCoverage(), verified.getItems().stream()
+                .map(i -> new ReadinessItemView(i.getName(), i.getStatus().name(), i.getDetail(), i.getEvidenceEventId())).toList());
     }
 
     @POST
@@ -155,10 +158,15 @@ public class MitigationResource {
 
     private static Response answer(MitigationPlanning.ExecutionDecision decision) {
         if (!decision.requested()) {
-            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON).entity(new ErrorReport(ErrorReport.Severity.CRITICAL,
-                    "mitigation execution", "refused: " + String.join("; ", decision.missingConditions()),
+            ErrorReport refusal = new ErrorReport(ErrorReport.Severity.CRITICAL, "mitigation execution",
+                    "refused: " + String.join("; ", decision.missingConditions()),
                     "meet every condition first: severity confirmed, scope recorded in the mitigation plan, gate 2 passed or waived",
-                    "nothing was executed; the refusal is recorded")).build();
+                    "nothing was executed; the refusal is recorded");
+            // A refusal that rests on gate 2 is the gate's refusal: it says the gate's criteria and what was actual.
+            if (decision.gate2() != null) {
+                refusal = refusal.againstCriteria(decision.gate2().criteria(), decision.gate2().actual());
+            }
+            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON).entity(refusal).build();
         }
         return Response.accepted(Map.of("requested", true, "kind", decision.kind())).build();
     }

@@ -36,6 +36,11 @@ public final class RollbackRule {
     private RollbackRule() {
     }
 
+    /** Whether gate 2's outcome lets the mitigation be executed: passed or waived. */
+    static boolean gate2Allows(GateOutcome gate2) {
+        return gate2 == GateOutcome.PASSED || gate2 == GateOutcome.WAIVED;
+    }
+
     /** Each condition that does not hold, in words; empty when the chosen mitigation may be executed. */
     public static List<String> missingConditions(Facts facts) {
         List<String> missing = new ArrayList<>();
@@ -48,7 +53,7 @@ public final class RollbackRule {
         if (facts.chosen() == null) {
             missing.add("the affected scope is not recorded (no mitigation plan)");
         }
-        if (facts.gate2() != GateOutcome.PASSED && facts.gate2() != GateOutcome.WAIVED) {
+        if (!gate2Allows(facts.gate2())) {
             missing.add("gate 2 (mitigation readiness) has " + (facts.gate2() == null ? "not been evaluated" : "failed") + " and is not waived");
         }
         if (facts.chosen() != null && facts.rollbackAsked() && facts.chosen() != MitigationKind.ROLLBACK) {

@@ -1,5 +1,6 @@
 package io.gatehouse.incident.notification;
 
+import io.gatehouse.errors.ErrorReport;
 import io.gatehouse.events.Severity;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.incident.Incident;
@@ -12,11 +13,17 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Calls for stakeholder notifications as the policy routes them. A notification is written in the transaction
- * of the change it announces and delivered afterwards by the shared sender, so none is lost to a crash.
+ * Calls for notifications as the policy routes them: to stakeholders, per severity, and to the roles a failed gate
+ * concerns. A notification is written in the transaction of the change it announces and delivered afterwards by the
+ * shared sender, so none is lost to a crash.
  */
 @ApplicationScoped
 public class Notifications {
+
+    /** The kind of a failed gate's notice; its labels name the gate and the GateEvaluated event that failed. */
+    static final String GATE_FAILED = "gate-failed";
+    static final String GATE = "gate";
+    static final String GATE_EVALUATION = "gateEvaluationEventId";
 
     private final IncidentPolicy policy;
 
@@ -38,6 +45,34 @@ public class Notifications {
             Notification.request(CloudEvent.deriveId(causeEventId, "notification", channel), incident.id(), reason.published(),
                     Map.of(StakeholderNotice.SEVERITY, severity.name()), channel, route.audience(), textOf(incident, reason, severity, route), at);
         }
+    }
+
+    /**
+     * One notice per channel the failure of {@code gate} is routed to, once per failed evaluation: its id derives from the
+     * GateEvaluated event, which derives from the evaluation's cause, so a redelivered cause asks for none again.
+     *
+     * @param report the failure as the error template reports it, with the gate's criteria and what was actual
+     * @param at time of the evaluation; the notice's latency runs from here
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requestGateFailure(Incident incident, int gate, ErrorReport report, String gateEvaluationEventId, Instant at) {
+        NotificationPolicy.Route route = policy.notifications().gateFailureRouteFor(gate);
+        for (String channel : route.channels()) {
+            Notification.request(CloudEvent.deriveId(gateEvaluationEventId, "notification", channel), incident.id(), GATE_FAILED,
+                    Map.of(GATE, String.valueOf(gate), GATE_EVALUATION, gateEvaluationEventId), channel, route.audience(),
+                    gateFailureTextOf(incident, report, route), at);
+        }
+    }
+
+    private static String gateFailureTextOf(Incident incident, ErrorReport report, NotificationPolicy.Route route) {
+        return "[" + report.severity() + "] " + report.failed() + " failed: " + incident.title()
+                + "\nContext: " + report.context()
+                + "\nResolution: " + report.resolution()
+                + "\nImpact: " + report.impact()
+                + "\nCriteria: " + report.criteria()
+                + "\nActual: " + report.actual()
+                + "\nIncident " + incident.id() + " · service " + (incident.service() == null ? "unknown" : incident.service())
+                + " · for " + String.join(", ", route.audience());
     }
 
     private static String textOf(Incident incident, NotificationReason reason, Severity severity, NotificationPolicy.Route route) {

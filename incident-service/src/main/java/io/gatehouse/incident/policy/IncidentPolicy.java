@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Protocol 17's policy file ({@code 17.yaml}): severity thresholds, the service catalog, notification routing and
- * the thresholds of gates 3 and 4. Its version is the
+ * Protocol 17's policy file ({@code 17.yaml}): severity thresholds, the service catalog, notification routing (per
+ * severity, and per failed gate) and the thresholds of gates 3 and 4. Its version is the
  * SHA-256 of the file's bytes, recorded with every decision taken under it.
  */
 public record IncidentPolicy(String version, SeverityPolicy severity, Map<String, ServiceProfile> services, NotificationPolicy notifications,
@@ -42,7 +42,8 @@ public record IncidentPolicy(String version, SeverityPolicy severity, Map<String
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record File(Severity severity, Map<String, Service> services, Notifications notifications, Recovery recovery, Resolution resolution) {
+    record File(Severity severity, Map<String, Service> services, Notifications notifications, Map<Integer, Route> gateFailures,
+                Recovery recovery, Resolution resolution) {
     }
 
     record Recovery(Double minPassRate) {
@@ -112,7 +113,7 @@ public record IncidentPolicy(String version, SeverityPolicy severity, Map<String
                 services.put(name, new ServiceProfile(service.tier(), Boolean.TRUE.equals(service.customerFacing())));
             });
         }
-        return new IncidentPolicy(version, severity, Map.copyOf(services), notificationsOf(file.notifications(), origin),
+        return new IncidentPolicy(version, severity, Map.copyOf(services), notificationsOf(file.notifications(), file.gateFailures(), origin),
                 closingOf(file.recovery(), file.resolution(), origin));
     }
 
@@ -126,7 +127,7 @@ public record IncidentPolicy(String version, SeverityPolicy severity, Map<String
                 (int) positive(toDouble(resolution.minRootCauseItems()), "resolution.minRootCauseItems", origin));
     }
 
-    private static NotificationPolicy notificationsOf(Notifications notifications, String origin) {
+    private static NotificationPolicy notificationsOf(Notifications notifications, Map<Integer, Route> gateFailures, String origin) {
         if (notifications == null || notifications.routes() == null) {
             throw new IllegalArgumentException("policy " + origin + " needs notifications.routes for SEV_1, SEV_2 and SEV_3");
         }
@@ -140,7 +141,20 @@ public record IncidentPolicy(String version, SeverityPolicy severity, Map<String
                     route.audience() == null ? List.of() : List.copyOf(route.audience())));
         }
         double maxLatency = positive(toDouble(notifications.maxLatencySeconds()), "notifications.maxLatencySeconds", origin);
-        return new NotificationPolicy(Duration.ofSeconds((long) maxLatency), Map.copyOf(routes));
+        return new NotificationPolicy(Duration.ofSeconds((long) maxLatency), Map.copyOf(routes), gateFailuresOf(gateFailures, origin));
+    }
+
+    /** Each of the four gates must say where its failure is announced and to whom: a failure told to nobody is no notice. */
+    private static Map<Integer, NotificationPolicy.Route> gateFailuresOf(Map<Integer, Route> gateFailures, String origin) {
+        Map<Integer, NotificationPolicy.Route> routes = new TreeMap<>();
+        for (int gate = 1; gate <= 4; gate++) {
+            Route route = gateFailures == null ? null : gateFailures.get(gate);
+            if (route == null || route.channels() == null || route.channels().isEmpty() || route.audience() == null || route.audience().isEmpty()) {
+                throw new IllegalArgumentException("policy " + origin + ": gateFailures." + gate + " needs at least one channel and one role in its audience");
+            }
+            routes.put(gate, new NotificationPolicy.Route(List.copyOf(route.channels()), List.copyOf(route.audience())));
+        }
+        return Map.copyOf(routes);
     }
 
     private static double positive(Double value, String field, String origin) {

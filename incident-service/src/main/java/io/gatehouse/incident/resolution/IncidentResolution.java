@@ -7,6 +7,7 @@ import io.gatehouse.events.Topics;
 import io.gatehouse.incident.Incident;
 import io.gatehouse.incident.Mitigation;
 import io.gatehouse.incident.errors.ActionRefused;
+import io.gatehouse.incident.gates.GateRefusal;
 import io.gatehouse.incident.gates.GateVerdict;
 import io.gatehouse.incident.gates.IncidentGates;
 import io.gatehouse.incident.gates.ResolutionGate;
@@ -19,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Phase 4: root-cause evidence, the resolution (SLOs restored, alerts cleared, stakeholders informed), and gate 4.
@@ -56,9 +58,12 @@ public class IncidentResolution {
     @Transactional
     public GateVerdict resolve(String incidentId, String commander, String summary, boolean sloRestored, List<String> followUps) {
         Incident incident = Incident.lockOpen(incidentId, "resolution");
-        if (Mitigation.of(incident).filter(Mitigation::recoveryAccepted).isEmpty()) {
+        Optional<Mitigation> mitigation = Mitigation.of(incident);
+        if (mitigation.filter(Mitigation::recoveryAccepted).isEmpty()) {
+            GateRefusal gate3 = gates.recoveryValidationRefusal(mitigation.orElse(null));
             throw new ActionRefused("resolution", "gate 3 (recovery validation) has not passed for incident " + incidentId,
-                    "validate the recovery first (POST /v1/incidents/" + incidentId + "/recovery), or waive gate 3 with a recovery plan");
+                    "validate the recovery first (POST /v1/incidents/" + incidentId + "/recovery), or waive gate 3 with a recovery plan",
+                    gate3.criteria(), gate3.actual());
         }
         Instant at = Outbox.actionTime();
         IncidentResolved event = IncidentResolved.newBuilder().setIncidentId(incidentId).setResolvedBy(commander).setSummary(summary)

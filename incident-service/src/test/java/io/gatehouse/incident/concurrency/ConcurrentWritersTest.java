@@ -19,6 +19,7 @@ import io.gatehouse.events.StakeholdersNotified;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.incident.HttpStubsResource;
 import io.gatehouse.incident.PausableOutbox;
+import io.gatehouse.incident.TestReleases;
 import io.gatehouse.incident.consensus.Roles;
 import io.gatehouse.infra.auth.DevTokensResource;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
@@ -54,7 +55,7 @@ class ConcurrentWritersTest {
     private static final String PLAN = """
             {"options":[{"kind":"ROLLBACK","description":"Roll checkout back","pros":["known good"],"cons":["loses a fix"],"risks":["drift"]}],
              "chosen":"ROLLBACK","scope":{"services":["checkout"],"regions":["eu-west-1"],"description":"EU checkout"},
-             "previousRelease":"%s"}""".formatted(HttpStubsResource.REHEARSED_RELEASE);
+             "previousRelease":"%s"}""".formatted(TestReleases.REHEARSED_RELEASE);
 
     @Inject
     DataSource dataSource;
@@ -109,6 +110,7 @@ class ConcurrentWritersTest {
         String id = openIncident("CheckoutLatency", Map.of("severity", "critical"), "checkout");
         as("iris", Roles.INCIDENT_COMMANDER).body("{}").post("/v1/incidents/" + id + "/severity/confirmation").then().statusCode(200);
         as("iris", Roles.INCIDENT_COMMANDER).body(PLAN).post("/v1/incidents/" + id + "/mitigation/plan").then().statusCode(200);
+        TestReleases.awaitRehearsed();
         as("rhea", Roles.RELEASE_MANAGER).body("{\"rollbackScriptPresent\":true,\"dataBackupVerified\":true}")
                 .post("/v1/incidents/" + id + "/mitigation/readiness").then().statusCode(200);
         PausableOutbox.Pause commanderApproving = PausableOutbox.pauseBefore(MitigationApproved.class, id);

@@ -21,6 +21,7 @@ import io.gatehouse.events.RollbackExecuted;
 import io.gatehouse.events.Topics;
 import io.gatehouse.events.codec.EventCodec;
 import io.gatehouse.incident.HttpStubsResource;
+import io.gatehouse.incident.TestReleases;
 import io.gatehouse.incident.consensus.Roles;
 import io.gatehouse.infra.auth.DevTokensResource;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
@@ -43,7 +44,7 @@ class IncidentLifecycleTest {
     private static final String PLAN = """
             {"options":[{"kind":"ROLLBACK","description":"Roll checkout back","pros":["known good"],"cons":["loses a fix"],"risks":["drift"]}],
              "chosen":"ROLLBACK","scope":{"services":["checkout"],"regions":["eu-west-1"],"description":"EU checkout"},
-             "previousRelease":"%s"}""".formatted(HttpStubsResource.REHEARSED_RELEASE);
+             "previousRelease":"%s"}""".formatted(TestReleases.REHEARSED_RELEASE);
 
     @Test
     void anIncidentGoesFromItsFirstAlertToClosedThroughAFailedRecoveryAndBack() {
@@ -129,6 +130,7 @@ class IncidentLifecycleTest {
     }
 
     private static void readyAndApproved(String incident) {
+        TestReleases.awaitRehearsed();
         as("rhea", Roles.RELEASE_MANAGER).body("{\"rollbackScriptPresent\":true,\"dataBackupVerified\":true}")
                 .post(incident + "/mitigation/readiness").then().statusCode(200).body("coverage", equalTo(1.0f));
         as("iris", Roles.INCIDENT_COMMANDER).body("{}").post(incident + "/mitigation/approval").then().statusCode(200);

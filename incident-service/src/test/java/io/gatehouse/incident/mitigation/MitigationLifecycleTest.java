@@ -17,16 +17,17 @@ import static org.hamcrest.Matchers.not;
 import io.gatehouse.events.AlertStatus;
 import io.gatehouse.events.ExecutionStatus;
 import io.gatehouse.events.GateEvaluated;
+import io.gatehouse.events.GateOutcome;
 import io.gatehouse.events.GateWaiverGranted;
 import io.gatehouse.events.MitigationExecuted;
 import io.gatehouse.events.MitigationExecutionRequested;
 import io.gatehouse.events.MitigationKind;
-import io.gatehouse.events.GateOutcome;
 import io.gatehouse.events.RollbackRefused;
 import io.gatehouse.events.RollbackRequested;
 import io.gatehouse.events.Topics;
 import io.gatehouse.events.codec.EventCodec;
 import io.gatehouse.incident.HttpStubsResource;
+import io.gatehouse.incident.TestReleases;
 import io.gatehouse.incident.consensus.Roles;
 import io.gatehouse.infra.auth.DevTokensResource;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
@@ -64,7 +65,9 @@ class MitigationLifecycleTest {
                     .body("context", containsString("the severity is not confirmed"))
                     .body("context", containsString("the affected scope is not recorded"))
                     .body("context", containsString("gate 2 (mitigation readiness) has not been evaluated"))
-                    .body("impact", containsString("the refusal is recorded"));
+                    .body("impact", containsString("the refusal is recorded"))
+                    .body("criteria", equalTo("gate 2 (Mitigation readiness) passed, or waived by both the incident commander and the release manager"))
+                    .body("actual", equalTo("gate 2 (Mitigation readiness) not evaluated: there is no mitigation plan"));
             RollbackRefused refused = EventCodec.decode(incidents.await(1, r -> id.equals(r.key()) && is(r, RollbackRefused.class), WAIT)
                     .get(0).value(), RollbackRefused.class);
             assertThat(refused.getRequestedBy()).isEqualTo("iris");
@@ -81,13 +84,16 @@ class MitigationLifecycleTest {
                     .post("/v1/incidents/" + id + "/mitigation/readiness").then().statusCode(200)
                     .body("coverage", equalTo(2 / 3.0f))
                     .body("items.find { it.name == 'previous-release-rollback-verified' }.status", equalTo("MISSING"))
-                    .body("items.find { it.name == 'previous-release-rollback-verified' }.detail", containsString("holds no rollback-verification-report.json for release rel-41"));
+                    .body("items.find { it.name == 'previous-release-rollback-verified' }.detail", containsString("no rollback rehearsal of release rel-41 is known"));
             as("iris", Roles.INCIDENT_COMMANDER).body("{\"note\":\"go\"}").post("/v1/incidents/" + id + "/mitigation/approval").then().statusCode(200);
             as("rhea", Roles.RELEASE_MANAGER).body("{}").post("/v1/incidents/" + id + "/mitigation/approval").then().statusCode(200);
             as("iris", Roles.INCIDENT_COMMANDER).body("{\"riskAssessment\":\"rel-41 ran for 9 days without incident\"}")
                     .post("/v1/incidents/" + id + "/gates/2/waiver").then().statusCode(200);
             as("iris", Roles.INCIDENT_COMMANDER).post("/v1/incidents/" + id + "/rollback").then().statusCode(409)
-                    .body("context", containsString("gate 2 (mitigation readiness) has failed"));
+                    .body("context", containsString("gate 2 (mitigation readiness) has failed"))
+                    .body("criteria", equalTo("gate 2 (Mitigation readiness) passed, or waived by both the incident commander and the release"
+                            + " manager: approvals = 2 (incident commander and release manager); readinessCoverage = 1.0"))
+                    .body("actual", equalTo("gate 2 (Mitigation readiness) FAILED: approvals = 2; readinessCoverage = 0.667"));
 
             as("rhea", Roles.RELEASE_MANAGER).body("{\"riskAssessment\":\"rollback rehearsed by hand on staging today\"}")
                     .post("/v1/incidents/" + id + "/gates/2/waiver").then().statusCode(200);
@@ -109,7 +115,8 @@ class MitigationLifecycleTest {
     @Test
     void gateTwoPassesWhenThePreviousReleaseWasRehearsedAndBothApproved() {
         String id = openIncident();
-        as("iris", Roles.INCIDENT_COMMANDER).body(PLAN.formatted(HttpStubsResource.REHEARSED_RELEASE, HttpStubsResource.REHEARSED_RELEASE))
+        TestReleases.awaitRehearsed();
+        as("iris", Roles.INCIDENT_COMMANDER).body(PLAN.formatted(TestReleases.REHEARSED_RELEASE, TestReleases.REHEARSED_RELEASE))
                 .post("/v1/incidents/" + id + "/mitigation/plan").then().statusCode(200);
         as("iris", Roles.INCIDENT_COMMANDER).body("{\"rollbackScriptPresent\":true,\"dataBackupVerified\":true}")
                 .post("/v1/incidents/" + id + "/mitigation/readiness").then().statusCode(200).body("coverage", equalTo(1.0f));
@@ -127,7 +134,8 @@ class MitigationLifecycleTest {
         try (TopicReader incidents = new TopicReader(KafkaBrokerResource.bootstrapServers(), Topics.INCIDENTS);
              TopicReader rollbacks = new TopicReader(KafkaBrokerResource.bootstrapServers(), Topics.ROLLBACKS)) {
             as("iris", Roles.INCIDENT_COMMANDER).body("{}").post(incident + "/severity/confirmation").then().statusCode(200);
-            as("iris", Roles.INCIDENT_COMMANDER).body(PLAN.formatted("r", HttpStubsResource.REHEARSED_RELEASE)
+            TestReleases.awaitRehearsed();
+            as("iris", Roles.INCIDENT_COMMANDER).body(PLAN.formatted("r", TestReleases.REHEARSED_RELEASE)
                     .replace("\"chosen\":\"ROLLBACK\"", "\"chosen\":\"FEATURE_FLAG_DISABLE\"")).post(incident + "/mitigation/plan").then().statusCode(200);
             as("iris", Roles.INCIDENT_COMMANDER).body("{\"rollbackScriptPresent\":true,\"dataBackupVerified\":true}")
                     .post(incident + "/mitigation/readiness").then().statusCode(200);

@@ -3,7 +3,6 @@ package io.gatehouse.incident.mitigation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.events.GateOutcome;
-import io.gatehouse.events.ReadinessStatus;
 import io.gatehouse.events.MitigationKind;
 import io.gatehouse.events.Severity;
 import io.gatehouse.incident.gates.GateVerdict;
@@ -60,18 +59,5 @@ class RollbackRuleTest {
         assertThat(waived.outcome()).isEqualTo(GateOutcome.WAIVED);
         assertThat(waived.unmetConditions()).as("a waiver does not hide what was unmet").hasSize(1);
         assertThat(unchecked.unmetConditions()).contains("the rollback readiness checklist was not checked");
-    }
-
-    @Test
-    void thePreviousReleasesReportPassesOnlyWhenItPassedWithinItsRto() {
-        assertThat(PreviousReleaseEvidence.fromReport(200, "{\"passed\":true,\"durationSeconds\":240,\"rtoSeconds\":600}", "r1").getStatus())
-                .isEqualTo(ReadinessStatus.PASSED);
-        assertThat(PreviousReleaseEvidence.fromReport(200, "{\"passed\":true,\"durationSeconds\":700,\"rtoSeconds\":600}", "r1").getDetail())
-                .contains("over its RTO");
-        assertThat(PreviousReleaseEvidence.fromReport(200, "{\"passed\":false,\"durationSeconds\":1,\"rtoSeconds\":600}", "r1").getStatus())
-                .isEqualTo(ReadinessStatus.FAILED);
-        assertThat(PreviousReleaseEvidence.fromReport(404, "", "r1").getStatus()).isEqualTo(ReadinessStatus.MISSING);
-        assertThat(PreviousReleaseEvidence.fromReport(200, "{\"passed\":true}", "r1").getStatus()).isEqualTo(ReadinessStatus.MISSING);
-        assertThat(PreviousReleaseEvidence.fromReport(200, "not json", "r1").getStatus()).isEqualTo(ReadinessStatus.MISSING);
     }
 }

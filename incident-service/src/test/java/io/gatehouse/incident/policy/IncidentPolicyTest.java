@@ -24,6 +24,11 @@ class IncidentPolicyTest {
                 SEV_1: {channels: [pager, bridge], audience: [incident-commander]}
                 SEV_2: {channels: [bridge], audience: [responder]}
                 SEV_3: {channels: [team], audience: []}
+            gateFailures:
+              1: {channels: [bridge], audience: [incident-commander, on-call-lead]}
+              2: {channels: [bridge, pager], audience: [release-manager]}
+              3: {channels: [bridge], audience: [sre-lead]}
+              4: {channels: [bridge], audience: [retrospective-owner]}
             recovery: {minPassRate: 0.9}
             resolution: {minDocumentationCompleteness: 0.8, minRootCauseItems: 2}
             """;
@@ -46,6 +51,17 @@ class IncidentPolicyTest {
     }
 
     @Test
+    void theShippedPolicyAnnouncesEachFailedGateToTheRolesSpecNames() {
+        NotificationPolicy shipped = IncidentPolicy.shipped().notifications();
+
+        assertThat(shipped.gateFailureRouteFor(1).audience()).containsExactly("incident-commander", "on-call-lead");
+        assertThat(shipped.gateFailureRouteFor(2).audience()).containsExactly("release-manager", "incident-commander");
+        assertThat(shipped.gateFailureRouteFor(3).audience()).containsExactly("incident-commander", "sre-lead");
+        assertThat(shipped.gateFailureRouteFor(4).audience()).containsExactly("incident-commander", "retrospective-owner");
+        assertThat(shipped.gateFailureRouteFor(2).channels()).containsExactly("incident-bridge");
+    }
+
+    @Test
     void aDeploymentsOwnPolicyChangesTheRulesAndItsVersionIsTheFilesHash() {
         IncidentPolicy custom = IncidentPolicy.parse(CUSTOM.getBytes(StandardCharsets.UTF_8), "test");
         SeveritySignals burn = new SeveritySignals(10.0, null, null, null, null, false);
@@ -57,6 +73,7 @@ class IncidentPolicyTest {
         assertThat(custom.notifications().maxLatency()).hasSeconds(120);
         assertThat(custom.closing()).isEqualTo(new IncidentPolicy.ClosingThresholds(0.9, 0.8, 2));
         assertThat(custom.notifications().routeFor(Severity.SEV_1).channels()).containsExactly("pager", "bridge");
+        assertThat(custom.notifications().gateFailureRouteFor(2).channels()).containsExactly("bridge", "pager");
         assertThat(IncidentPolicy.parse((CUSTOM + "\n").getBytes(StandardCharsets.UTF_8), "test").version()).isNotEqualTo(custom.version());
     }
 
@@ -71,6 +88,10 @@ class IncidentPolicyTest {
         assertRefused(CUSTOM.replace("recovery: {minPassRate: 0.9}\n", ""), "needs recovery.minPassRate");
         assertRefused(CUSTOM.replace("SEV_3: {channels: [team], audience: []}", "SEV_3: {channels: [], audience: []}"),
                 "notifications.routes.SEV_3 needs at least one channel");
+        assertRefused(CUSTOM.replace("  4: {channels: [bridge], audience: [retrospective-owner]}\n", ""),
+                "gateFailures.4 needs at least one channel and one role");
+        assertRefused(CUSTOM.replace("3: {channels: [bridge], audience: [sre-lead]}", "3: {channels: [bridge], audience: []}"),
+                "gateFailures.3 needs at least one channel and one role");
     }
 
     private static void assertRefused(String yaml, String message) {

@@ -1,18 +1,17 @@
 package io.gatehouse.incident;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import io.gatehouse.events.RollbackRehearsalAssessed;
 import io.gatehouse.events.Topics;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.events.codec.EventCodec;
-import io.gatehouse.incident.releases.RollbackRehearsal;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.kafka.RawRecords;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.response.Response;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -28,7 +27,7 @@ public final class TestReleases {
 
     /** Makes sure incident-service knows {@link #REHEARSED_RELEASE}'s successful rollback rehearsal (240 s, RTO 600 s). */
     public static void awaitRehearsed() {
-        if (QuarkusTransaction.requiringNew().call(() -> RollbackRehearsal.latestOf(REHEARSED_RELEASE)).isEmpty()) {
+        if (given().get("/v1/rollback-targets/" + REHEARSED_RELEASE).statusCode() == 404) {
             awaitKnown(REHEARSED_RELEASE, publish(rollbackRehearsal(REHEARSED_RELEASE, true, 240, 600)));
         }
     }
@@ -55,7 +54,10 @@ public final class TestReleases {
 
     /** Waits until incident-service's read model holds the rollback rehearsal of {@code release} that event {@code eventId} reported. */
     public static void awaitKnown(String release, String eventId) {
-        await().atMost(TestAlerts.WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> RollbackRehearsal.latestOf(release))
-                .map(RollbackRehearsal.Assessment::eventId).equals(Optional.of(eventId)));
+        // Asked as a commander would, of the rollback target's own endpoint.
+        await().atMost(TestAlerts.WAIT).until(() -> {
+            Response answer = given().get("/v1/rollback-targets/" + release);
+            return answer.statusCode() == 200 && eventId.equals(answer.jsonPath().getString("eventId"));
+        });
     }
 }

@@ -77,6 +77,13 @@ class ReleaseEventsTest {
     }
 
     @Test
+    void aReleaseWithoutARehearsalIsNoKnownRollbackTarget() {
+        io.restassured.RestAssured.given().get("/v1/rollback-targets/rel-never-rehearsed").then().statusCode(404)
+                .body("failed", equalTo("rollback target lookup"))
+                .body("impact", equalTo("a rollback to this release cannot pass gate 2 without a waiver"));
+    }
+
+    @Test
     void aLaterRehearsalOfTheSameReleaseSupersedesTheEarlierOne() {
         String release = "rel-" + UUID.randomUUID();
         TestReleases.awaitKnown(release, TestReleases.publish(TestReleases.rollbackRehearsal(release, false, 100, 600)));

@@ -11,6 +11,7 @@ import io.gatehouse.infra.corpus.Corpus;
 import io.gatehouse.infra.kafka.KafkaBrokerProcess;
 import io.gatehouse.infra.postgres.SharedPostgres;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +50,7 @@ class AlertToEvidenceEndToEndTest {
     private static PrivateKey signingKey;
     private static final List<ServiceProcess> running = new ArrayList<>();
     private static ServiceProcess intake;
+    private static ServiceProcess rehearsal;
     private static ServiceProcess incident;
     private static ServiceProcess evidence;
 
@@ -66,6 +68,7 @@ class AlertToEvidenceEndToEndTest {
         Map<String, String> environment = Map.of(
                 "GATEHOUSE_JWT_PUBLIC_KEY_FILE", work.resolve("keys").resolve(DevTokens.PUBLIC_KEY_FILE).toString(),
                 "GATEHOUSE_ROLLBACK_EXECUTOR_SCRIPT", rollbackScript.toString(),
+                "GATEHOUSE_ARTIFACTS_DIR", work.resolve("artifacts").toString(),
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "GATEHOUSE_DB_URL", database.jdbcUrl(),
                 "GATEHOUSE_DB_USER", database.user(),
@@ -81,6 +84,7 @@ class AlertToEvidenceEndToEndTest {
         running.forEach(ServiceProcess::awaitReady);
         running.forEach(s -> System.out.printf("[e2e] %-18s ready after %5d ms, RSS %4d MiB%n", s.name, s.readyAfter().toMillis(), s.residentMebibytes()));
         intake = running.get(0);
+        rehearsal = running.get(1);
         incident = running.get(2);
         evidence = running.get(3);
     }
@@ -98,6 +102,19 @@ class AlertToEvidenceEndToEndTest {
 
     @Test
     void aWholeIncidentRunsAcrossTheServicesAndItsEvidenceBundleIsTheSameEveryTime() throws IOException {
+        // Protocol 14 first: the release the incident will roll back to, and its rollback rehearsal on staging.
+        as("ci", "pipeline").baseUri(rehearsal.baseUri()).body("{\"releaseId\":\"rel-e2e\",\"service\":\"checkout\",\"version\":\"1.0.0\","
+                + "\"stagingEnvironment\":\"staging\",\"productionEnvironment\":\"production\",\"rtoMinutes\":10,\"previousRelease\":null}")
+                .post("/v1/releases").then().statusCode(201);
+        as("ci", "pipeline").baseUri(intake.baseUri()).body("{\"status\":\"SUCCEEDED\",\"startedAt\":\"2026-11-19T09:30:00Z\","
+                + "\"finishedAt\":\"2026-11-19T09:34:00Z\",\"steps\":[{\"name\":\"rollback.sh\",\"status\":\"SUCCEEDED\"}],\"log\":\"rolled back\"}")
+                .post("/v1/releases/rel-e2e/rollback-rehearsal").then().statusCode(202);
+        // intake → rehearsals → rehearsal-service → gatehouse.releases → incident-service, asked as a commander would.
+        JsonPath target = await().atMost(WAIT).until(() -> given().baseUri(incident.baseUri()).get("/v1/rollback-targets/rel-e2e"),
+                answer -> answer.statusCode() == 200).jsonPath();
+        assertThat(target.getBoolean("succeeded")).isTrue();
+        assertThat(target.getDouble("durationSeconds")).isEqualTo(240.0);
+
         byte[] firing = renamed(fixture("alertmanager-checkout-burn.json"));
         byte[] resolved = renamed(fixture("alertmanager-checkout-burn-resolved.json"));
         post(firing);
@@ -110,13 +127,17 @@ class AlertToEvidenceEndToEndTest {
                 + "\"scope\":{\"services\":[\"checkout\"],\"regions\":[],\"description\":\"all checkout\"}}", 200);
         JsonPath readiness = act("rhea", "release-manager", path + "/mitigation/readiness",
                 "{\"rollbackScriptPresent\":true,\"dataBackupVerified\":true}", 200);
-        assertThat(readiness.getString("items.find { it.name == 'previous-release-rollback-verified' }.detail"))
-                .as("no release event on gatehouse.releases rehearsed rel-e2e's rollback").contains("no rollback rehearsal of release rel-e2e is known");
+        assertThat(readiness.getString("items.find { it.name == 'previous-release-rollback-verified' }.status"))
+                .as("rel-e2e's rollback rehearsal, from protocol 14's real pipeline result").isEqualTo("PASSED");
+        assertThat(readiness.getString("items.find { it.name == 'previous-release-rollback-verified' }.evidenceEventId"))
+                .isEqualTo(target.getString("eventId"));
         act("iris", "incident-commander", path + "/mitigation/approval", "{}", 200);
         act("rhea", "release-manager", path + "/mitigation/approval", "{}", 200);
-        act("iris", "incident-commander", path + "/gates/2/waiver", "{\"riskAssessment\":\"previous release ran for a week\"}", 200);
-        act("rhea", "release-manager", path + "/gates/2/waiver", "{\"riskAssessment\":\"rehearsed by hand\"}", 200);
+        // No waiver: gate 2 passes on the rehearsal.
         act("iris", "incident-commander", path + "/rollback", "{}", 202);
+        JsonPath mitigation = given().baseUri(incident.baseUri()).get(path + "/mitigation").jsonPath();
+        assertThat(mitigation.getString("gate2")).isEqualTo("PASSED");
+        assertThat(mitigation.getString("waivedByCommander")).isNull();
         await().atMost(WAIT).until(() -> "SUCCEEDED".equals(given().baseUri(incident.baseUri()).get(path + "/mitigation").jsonPath().getString("execution")));
         act("rita", "responder", path + "/recovery", "{\"checks\":[{\"name\":\"smoke\",\"kind\":\"SMOKE_TEST\",\"passed\":true}]}", 200);
         post(resolved);
@@ -138,6 +159,13 @@ class AlertToEvidenceEndToEndTest {
         byte[] bundle = given().baseUri(evidence.baseUri()).get("/v1/evidence/" + id + "/bundle").asByteArray();
         assertThat(given().baseUri(evidence.baseUri()).get("/v1/evidence/" + id + "/bundle").asByteArray()).isEqualTo(bundle);
         assertThat(given().baseUri(evidence.baseUri()).get("/v1/evidence/ledger/verification").jsonPath().getBoolean("intact")).isTrue();
+
+        // The rehearsal the rollback rested on is in the release's evidence, as protocol 14 names it.
+        // evidence-service reads gatehouse.releases on its own: wait until it has recorded the assessment.
+        JsonPath verification = await().atMost(WAIT).until(() -> given().baseUri(evidence.baseUri())
+                .get("/v1/evidence/rel-e2e/artifacts/rollback-verification-report.json").jsonPath(), report -> report.getBoolean("passed"));
+        assertThat(verification.getDouble("durationSeconds")).isEqualTo(240.0);
+        assertThat(verification.getDouble("rtoSeconds")).isEqualTo(600.0);
     }
 
     /** The fixture as another alert: another name and, since alerts are known by it, another fingerprint. */
@@ -147,9 +175,12 @@ class AlertToEvidenceEndToEndTest {
     }
 
     private static JsonPath act(String person, String role, String path, String body, int status) {
-        return given().baseUri(incident.baseUri()).contentType("application/json")
-                .header("Authorization", "Bearer " + DevTokens.mint(signingKey, person, Set.of(role), Duration.ofMinutes(10)))
-                .body(body).post(path).then().statusCode(status).extract().jsonPath();
+        return as(person, role).baseUri(incident.baseUri()).body(body).post(path).then().statusCode(status).extract().jsonPath();
+    }
+
+    private static RequestSpecification as(String person, String role) {
+        return given().contentType("application/json")
+                .header("Authorization", "Bearer " + DevTokens.mint(signingKey, person, Set.of(role), Duration.ofMinutes(10)));
     }
 
     /** A stand-in chat service: every Slack-compatible webhook POST is answered ok. */

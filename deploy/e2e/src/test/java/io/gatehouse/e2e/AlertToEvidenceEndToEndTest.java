@@ -163,7 +163,7 @@ class AlertToEvidenceEndToEndTest {
         // The rehearsal the rollback rested on is in the release's evidence, as protocol 14 names it.
         // evidence-service reads gatehouse.releases on its own: wait until it has recorded the assessment.
         JsonPath verification = await().atMost(WAIT).until(() -> given().baseUri(evidence.baseUri())
-                .get("/v1/evidence/rel-e2e/artifacts/rollback-verification-report.json").jsonPath(), report -> Boolean.TRUE.equals(report.get("passed")));
+                .get("/v1/evidence/rel-e2e/artifacts/rollback-verification-report.json").jsonPath(), answer -> Boolean.TRUE.equals(answer.get("passed")));
         assertThat(verification.getDouble("durationSeconds")).isEqualTo(240.0);
         assertThat(verification.getDouble("rtoSeconds")).isEqualTo(600.0);
     }

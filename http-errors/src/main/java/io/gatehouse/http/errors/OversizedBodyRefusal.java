@@ -1,104 +1,27 @@
 package io.gatehouse.http.errors;
 
-import io.gatehouse.errors.ErrorReport;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/**
- * Answers a request body over {@code quarkus.http.limits.max-body-size} with 413 and the error shape. Quarkus refuses
- * such a body itself, with an empty 413, before JAX-RS sees the request, so no exception mapper can answer it: this
- * route runs just ahead of Quarkus's check and refuses first.
- */
+/** Answers a request body over {@code quarkus.http.limits.max-body-size} with 413 and the error shape ({@link BodyLimit}). */
 @ApplicationScoped
 public class OversizedBodyRefusal {
 
-    private static final int AHEAD_OF_QUARKUS_LIMIT_CHECK = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
-    private static final int PAYLOAD_TOO_LARGE = HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code();
+    /** Just ahead of Quarkus's own check, whose 413 is empty. */
+    public static final int ROUTE_ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
 
-    private final long limit;
-    private final String service;
-    // A chunked body announces no length, so it is only known to be too large once read: this handler reads it (as
-    // JAX-RS would have) and fails the request with 413 the moment it passes the limit.
-    private final BodyHandler chunkedBodies;
+    private final BodyLimit limit;
 
     OversizedBodyRefusal(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit,
                          @ConfigProperty(name = "quarkus.application.name") String service) {
-        this.limit = limit.asLongValue();
-        this.service = service;
-        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(this.limit);
+        this.limit = new BodyLimit(service, limit.asLongValue(), "request bodies", "quarkus.http.limits.max-body-size");
     }
 
     void refuseOversizedBodies(@Observes Router router) {
-        router.route().order(AHEAD_OF_QUARKUS_LIMIT_CHECK).handler(this::checkSize).failureHandler(this::refuseIfTooLarge);
-    }
-
-    private void checkSize(RoutingContext routing) {
-        // Netty has already refused a Content-Length that is not a number.
-        String declaredLength = routing.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
-        if (declaredLength != null) {
-            if (Long.parseLong(declaredLength) > limit) {
-                routing.fail(PAYLOAD_TOO_LARGE);
-            } else {
-                routing.next();
-            }
-        } else if (isForm(routing.request())) {
-            // The body handler would decode a form, failing one with a field over
-            // quarkus.http.limits.max-form-attribute-size with a bare 400. Gatehouse takes no forms, so a chunked one
-            // is left to Quarkus's own check, whose 413 is empty.
-            routing.next();
-        } else {
-            chunkedBodies.handle(routing);
-        }
-    }
-
-    /** Any 413 failure, from this route's check or a body handler's, gets the error shape. */
-    private void refuseIfTooLarge(RoutingContext failed) {
-        if (failed.statusCode() == PAYLOAD_TOO_LARGE) {
-            refuse(failed);
-        } else {
-            failed.next();
-        }
-    }
-
-    /** The content types the body handler decodes as a form, recognised as it recognises them. */
-    private static boolean isForm(HttpServerRequest request) {
-        String contentType = request.getHeader(HttpHeaderNames.CONTENT_TYPE);
-        if (contentType == null) {
-            return false;
-        }
-        String type = contentType.toLowerCase(Locale.ROOT);
-        return type.startsWith(HttpHeaderValues.APPLICATION_X_WWW_FORM_URLENCODED.toString())
-                || type.startsWith(HttpHeaderValues.MULTIPART_FORM_DATA.toString());
-    }
-
-    private void refuse(RoutingContext refused) {
-        HttpServerRequest request = refused.request();
-        String declaredLength = request.getHeader(HttpHeaderNames.CONTENT_LENGTH);
-        String size = declaredLength == null ? "larger than that" : declaredLength + " bytes";
-        ErrorReport report = new ErrorReport(ErrorReport.Severity.WARNING, request.method() + " " + request.path(),
-                service + " accepts request bodies of at most " + limit + " bytes; this body is " + size,
-                "send a smaller body, e.g. split it over several requests; if bodies this large are expected, raise "
-                        + "quarkus.http.limits.max-body-size of " + service,
-                "nothing of this request was accepted; other requests are unaffected");
-        // The connection is closed under the unread rest of the body on purpose: not a failure worth reporting.
-        request.exceptionHandler(closedUnderTheBody -> { });
-        refused.response().setStatusCode(PAYLOAD_TOO_LARGE)
-                .putHeader(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-                // The rest of the body is never read: as Quarkus does, closing the connection is what stops the sender.
-                .putHeader(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
-                .endHandler(sent -> request.connection().close())
-                .end(Json.encodeToBuffer(report));
+        limit.on(router.route().order(ROUTE_ORDER));
     }
 }

@@ -19,6 +19,7 @@ import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.kafka.RawRecords;
 import io.gatehouse.infra.kafka.TopicReader;
 import io.gatehouse.intake.ArtifactsFolderResource;
+import io.gatehouse.intake.DeclaredBodies;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -86,18 +87,16 @@ class AlertIntakeTest {
     }
 
     @Test
-    void aWebhookOverTheSizeLimitIsAnsweredWith413InTheErrorShape() {
-        byte[] oneByteOverTheLimit = new byte[1024 * 1024 + 1];
+    void aWebhookOverTheSizeLimitIsAnsweredWith413InTheErrorShape() throws IOException {
+        String refused = DeclaredBodies.postDeclaringOnly("/v1/alerts/alertmanager", 1024 * 1024 + 1);
 
-        given().contentType("application/json").body(oneByteOverTheLimit)
-                .when().post("/v1/alerts/alertmanager")
-                .then().statusCode(413).contentType("application/json")
-                .body("severity", equalTo("WARNING"))
-                .body("failed", equalTo("POST /v1/alerts/alertmanager"))
-                .body("context", equalTo("intake-service accepts alert bodies of at most 1048576 bytes; this body is 1048577 bytes"))
-                .body("resolution", containsString("send a smaller body"))
-                .body("resolution", containsString("gatehouse.intake.alerts.max-body-size"))
-                .body("impact", containsString("nothing of this request was accepted"));
+        assertThat(refused).startsWith("HTTP/1.1 413 ").containsIgnoringCase("content-type: application/json");
+        JsonPath report = JsonPath.from(DeclaredBodies.bodyOf(refused));
+        assertThat(report.getString("severity")).isEqualTo("WARNING");
+        assertThat(report.getString("failed")).isEqualTo("POST /v1/alerts/alertmanager");
+        assertThat(report.getString("context")).isEqualTo("intake-service accepts alert bodies of at most 1048576 bytes; this body is 1048577 bytes");
+        assertThat(report.getString("resolution")).contains("send a smaller body").contains("gatehouse.intake.alerts.max-body-size");
+        assertThat(report.getString("impact")).contains("nothing of this request was accepted");
     }
 
     @TestHTTPResource("/v1/alerts/grafana")

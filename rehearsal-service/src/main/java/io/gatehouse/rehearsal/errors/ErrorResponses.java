@@ -2,8 +2,6 @@ package io.gatehouse.rehearsal.errors;
 
 import io.gatehouse.errors.ErrorReport;
 import io.gatehouse.messaging.PostgreSql;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.MediaType;
@@ -13,7 +11,7 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every refusal of rehearsal-service answers in the error shape. */
+/** Every refusal of rehearsal-service answers in the error shape (401 and 403: io.gatehouse.http.errors.AccessRefusals). */
 public class ErrorResponses {
 
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
@@ -63,22 +61,6 @@ public class ErrorResponses {
         return respond(Response.Status.INTERNAL_SERVER_ERROR, new ErrorReport(ErrorReport.Severity.CRITICAL, "release store",
                 "the database refused the change: " + failure.getMessage(), "report it with the time of the request; the log has the cause",
                 "nothing was changed"));
-    }
-
-    @ServerExceptionMapper
-    public Response unauthenticated(UnauthorizedException unauthenticated) {
-        return respond(Response.Status.UNAUTHORIZED, new ErrorReport(ErrorReport.Severity.WARNING, "authentication",
-                "the request carries no valid bearer token", "send Authorization: Bearer <token> from your identity provider "
-                + "(locally: deploy/local/gatehouse token NAME ROLE)", "nothing was changed"));
-    }
-
-    /** The message says which role the action needs, when the action said so. */
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException forbidden) {
-        String needs = forbidden.getMessage() == null || forbidden.getMessage().isBlank()
-                ? "the authenticated person does not hold a role this action needs" : forbidden.getMessage();
-        return respond(Response.Status.FORBIDDEN, new ErrorReport(ErrorReport.Severity.WARNING, "authorization", needs,
-                "ask someone who holds it, or have the role granted", "nothing was changed"));
     }
 
     private static Response respond(Response.Status status, ErrorReport report) {

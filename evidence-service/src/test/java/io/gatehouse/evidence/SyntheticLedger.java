@@ -1,7 +1,8 @@
 package io.gatehouse.evidence;
 
 import io.gatehouse.evidence.artifacts.LedgerEvent;
-import io.gatehouse.evidence.ledger.HashChain;
+import io.gatehouse.evidence.log.HashChain;
+import io.gatehouse.evidence.log.MerkleHashes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,8 +11,8 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * A subject's events as the ledger holds them, for the renderers' tests: the n-th appended has id {@code event-n}
- * and position {@code firstSeq + n}, each chained to the one before. An event's hash stands for its canonical bytes
- * and depends on its id and type only, so the chain is the same in every JVM.
+ * and position {@code firstSeq + n}. Its hashes stand for those of its canonical bytes and depend on its id and type
+ * only, so they are the same in every JVM.
  */
 public final class SyntheticLedger {
 
@@ -27,9 +28,8 @@ public final class SyntheticLedger {
         int n = events.size() + 1;
         String eventId = "event-" + n;
         String type = event.getSchema().getFullName();
-        String sha256 = HashChain.sha256((eventId + " " + type).getBytes(StandardCharsets.UTF_8));
-        String previous = events.isEmpty() ? HashChain.GENESIS : events.get(events.size() - 1).entryHash();
-        LedgerEvent recorded = new LedgerEvent(firstSeq + n, eventId, type, time, sha256, HashChain.link(previous, sha256), event);
+        byte[] standIn = (eventId + " " + type).getBytes(StandardCharsets.UTF_8);
+        LedgerEvent recorded = new LedgerEvent(firstSeq + n, eventId, type, time, HashChain.sha256(standIn), MerkleHashes.leafHex(standIn), event);
         events.add(recorded);
         return recorded;
     }

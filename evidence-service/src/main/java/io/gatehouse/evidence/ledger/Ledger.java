@@ -1,6 +1,8 @@
 package io.gatehouse.evidence.ledger;
 
 import io.gatehouse.events.cloudevents.CloudEvent;
+import io.gatehouse.evidence.log.CanonicalEvent;
+import io.gatehouse.evidence.log.HashChain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

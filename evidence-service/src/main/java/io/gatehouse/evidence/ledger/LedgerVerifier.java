@@ -1,5 +1,6 @@
 package io.gatehouse.evidence.ledger;
 
+import io.gatehouse.evidence.log.HashChain;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

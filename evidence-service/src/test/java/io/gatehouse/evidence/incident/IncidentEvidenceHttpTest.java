@@ -14,7 +14,7 @@ import io.gatehouse.events.Severity;
 import io.gatehouse.events.SeverityClassified;
 import io.gatehouse.events.SeverityInputs;
 import io.gatehouse.evidence.RenderedFiles.BundleEntry;
-import io.gatehouse.evidence.ledger.HashChain;
+import io.gatehouse.evidence.log.HashChain;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.postgres.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;

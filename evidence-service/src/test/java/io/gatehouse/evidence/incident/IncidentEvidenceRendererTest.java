@@ -23,9 +23,9 @@ import io.gatehouse.evidence.artifacts.Evidence;
 import io.gatehouse.evidence.artifacts.EvidenceBundle;
 import io.gatehouse.evidence.artifacts.LedgerEvent;
 import io.gatehouse.evidence.artifacts.UnreadableLedgerEntry;
-import io.gatehouse.evidence.ledger.CanonicalEvent;
-import io.gatehouse.evidence.ledger.HashChain;
-import io.gatehouse.evidence.ledger.LedgerEntry;
+import io.gatehouse.evidence.log.CanonicalEvent;
+import io.gatehouse.evidence.log.HashChain;
+import io.gatehouse.evidence.log.MerkleHashes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -232,8 +232,8 @@ class IncidentEvidenceRendererTest {
         assertThat(manifest.at("/downstreamDependencies/1/consumer").asText()).isEqualTo("protocol 19 monitoring");
         assertThat(manifest.at("/downstreamDependencies/1/artifacts")).extracting(JsonNode::asText).containsExactly("alert-tuning-feedback.json");
         LedgerEvent last = ledger.events().get(ledger.events().size() - 1);
-        assertThat(manifest.at("/ledgerHead/seq").asLong()).isEqualTo(last.seq());
-        assertThat(manifest.at("/ledgerHead/entryHash").asText()).isEqualTo(last.entryHash());
+        assertThat(manifest.at("/lastLeaf/leafIndex").asLong()).isEqualTo(last.leafIndex());
+        assertThat(manifest.at("/lastLeaf/leafHash").asText()).isEqualTo(last.leafHash());
     }
 
     @Test
@@ -290,29 +290,22 @@ class IncidentEvidenceRendererTest {
     @Test
     void anEventIsReadFromTheCanonicalBytesTheLedgerHashed() {
         CloudEvent attributes = CloudEvent.of(opened(), "e-1", "/gatehouse/incident-service", INCIDENT, T0);
-        LedgerEntry entry = new LedgerEntry();
-        entry.seq = 7;
-        entry.eventId = attributes.id();
-        entry.type = attributes.type();
-        entry.time = attributes.time();
-        entry.canonical = CanonicalEvent.of(attributes, EventCodec.encode(opened()));
-        entry.eventSha256 = HashChain.sha256(entry.canonical);
-        entry.entryHash = HashChain.link(HashChain.GENESIS, entry.eventSha256);
+        byte[] canonical = CanonicalEvent.of(attributes, EventCodec.encode(opened()));
 
-        LedgerEvent event = LedgerEvent.of(entry);
+        LedgerEvent event = LedgerEvent.of(7, attributes.id(), attributes.type(), attributes.time(), canonical);
 
         assertThat(event.event()).isEqualTo(opened());
         assertThat(event.seq()).isEqualTo(7);
-        assertThat(event.sha256()).isEqualTo(entry.eventSha256);
+        assertThat(event.leafIndex()).isEqualTo(6);
+        assertThat(event.sha256()).isEqualTo(HashChain.sha256(canonical));
+        assertThat(event.leafHash()).isEqualTo(MerkleHashes.leafHex(canonical));
     }
 
     @Test
     void anEntryWhoseBytesWereAlteredIsNamed() {
-        LedgerEntry entry = new LedgerEntry();
-        entry.seq = 9;
-        entry.canonical = "{\"tampered\":true}".getBytes(StandardCharsets.UTF_8);
+        byte[] tampered = "{\"tampered\":true}".getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> LedgerEvent.of(entry)).isInstanceOf(UnreadableLedgerEntry.class)
+        assertThatThrownBy(() -> LedgerEvent.of(9, "e-9", "io.gatehouse.events.IncidentOpened", T0, tampered)).isInstanceOf(UnreadableLedgerEntry.class)
                 .hasMessage("ledger entry 9 cannot be read: its canonical bytes have no data_base64");
     }
 

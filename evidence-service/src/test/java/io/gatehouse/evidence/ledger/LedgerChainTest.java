@@ -1,5 +1,7 @@
 package io.gatehouse.evidence.ledger;
 
+import io.gatehouse.evidence.log.CanonicalEvent;
+import io.gatehouse.evidence.log.HashChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.events.cloudevents.CloudEvent;

@@ -17,7 +17,7 @@ import io.gatehouse.events.RunStatus;
 import io.gatehouse.events.Topics;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.evidence.RenderedFiles.BundleEntry;
-import io.gatehouse.evidence.ledger.HashChain;
+import io.gatehouse.evidence.log.HashChain;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.postgres.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;

@@ -18,7 +18,7 @@ import io.gatehouse.events.ReleaseDecision;
 import io.gatehouse.evidence.artifacts.Artifact;
 import io.gatehouse.evidence.artifacts.Evidence;
 import io.gatehouse.evidence.artifacts.LedgerEvent;
-import io.gatehouse.evidence.ledger.HashChain;
+import io.gatehouse.evidence.log.HashChain;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -378,7 +378,7 @@ class ReleaseEvidenceRendererTest {
         assertThat(entry.get("sha256").asText()).isEqualTo(HashChain.sha256(rollback.bytes()));
         assertThat(entry.get("createdAt").asText()).isEqualTo(at(22).toString());
         LedgerEvent last = ledger.events().get(ledger.events().size() - 1);
-        assertThat(manifest.at("/ledgerHead/entryHash").asText()).isEqualTo(last.entryHash());
+        assertThat(manifest.at("/lastLeaf/leafHash").asText()).isEqualTo(last.leafHash());
     }
 
     @Test

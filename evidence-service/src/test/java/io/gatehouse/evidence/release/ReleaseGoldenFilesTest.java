@@ -9,7 +9,7 @@ import io.gatehouse.evidence.RenderedFiles.BundleEntry;
 import io.gatehouse.evidence.artifacts.Artifact;
 import io.gatehouse.evidence.artifacts.Evidence;
 import io.gatehouse.evidence.artifacts.EvidenceBundle;
-import io.gatehouse.evidence.ledger.HashChain;
+import io.gatehouse.evidence.log.HashChain;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

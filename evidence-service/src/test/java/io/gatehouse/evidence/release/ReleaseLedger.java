@@ -41,7 +41,7 @@ import io.gatehouse.evidence.SyntheticLedger;
 import io.gatehouse.evidence.artifacts.Evidence;
 import io.gatehouse.evidence.artifacts.EvidenceRenderer;
 import io.gatehouse.evidence.artifacts.LedgerEvent;
-import io.gatehouse.evidence.ledger.HashChain;
+import io.gatehouse.evidence.log.HashChain;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.gatehouse.evidence.artifacts;
 
-import io.gatehouse.evidence.ledger.HashChain;
+import io.gatehouse.evidence.log.HashChain;
 import java.time.Instant;
 import java.util.List;
 

@@ -32,6 +32,6 @@ public final class EvidenceRenderer {
         return new EvidenceManifest(history.subject(), protocol.number(), history.latestTime(), EvidenceManifest.PRODUCER,
                 artifacts.stream().map(EvidenceManifest.Entry::of).toList(), protocol.upstream(history), protocol.downstream(history, plan),
                 plan.completeness(), plan.pending(), plan.absent(),
-                new EvidenceManifest.LedgerHead(head.seq(), head.entryHash()));
+                new EvidenceManifest.LedgerLeaf(head.leafIndex(), head.leafHash()));
     }
 }

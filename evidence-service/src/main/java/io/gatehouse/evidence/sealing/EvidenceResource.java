@@ -1,8 +1,14 @@
-package io.gatehouse.evidence.artifacts;
+package io.gatehouse.evidence.sealing;
 
 import io.gatehouse.errors.ErrorReport;
+import io.gatehouse.evidence.artifacts.Artifact;
+import io.gatehouse.evidence.artifacts.Evidence;
+import io.gatehouse.evidence.artifacts.EvidenceProtocol;
+import io.gatehouse.evidence.artifacts.EvidenceRenderer;
+import io.gatehouse.evidence.artifacts.LedgerEvent;
+import io.gatehouse.evidence.artifacts.UnreadableLedgerEntry;
 import io.gatehouse.evidence.ledger.LedgerEntry;
-import jakarta.enterprise.inject.Instance;
+import io.gatehouse.evidence.protocols.EvidenceProtocols;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,7 +16,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,12 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("/v1/evidence/{subject}")
 public class EvidenceResource {
-
-    private final List<EvidenceProtocol> protocols;
-
-    EvidenceResource(Instance<EvidenceProtocol> protocols) {
-        this.protocols = protocols.stream().sorted(Comparator.comparingInt(EvidenceProtocol::number)).toList();
-    }
 
     @GET
     @Path("/artifacts/{name}")
@@ -63,13 +62,13 @@ public class EvidenceResource {
                     "check the incident or release id; events may still be on their way", "none"));
         }
         Set<String> types = entries.stream().map(e -> e.type).collect(Collectors.toSet());
-        EvidenceProtocol protocol = protocols.stream().filter(p -> p.covers(types)).findFirst()
+        EvidenceProtocol protocol = EvidenceProtocols.covering(types)
                 .orElseThrow(() -> notFound(new ErrorReport(ErrorReport.Severity.INFO, "evidence artifacts",
                         "artifacts are rendered for incidents and releases, and subject " + subject
                                 + " has neither an opened incident nor a registered release or pipeline result in the ledger",
                         "for an alert group, read the recorded events at /v1/evidence/" + subject + "/manifest", "none")));
         try {
-            return EvidenceRenderer.render(protocol, subject, entries.stream().map(LedgerEvent::of).toList());
+            return EvidenceRenderer.render(protocol, subject, entries.stream().map(e -> LedgerEvent.of(e.seq, e.eventId, e.type, e.time, e.canonical)).toList());
         } catch (UnreadableLedgerEntry e) {
             throw new WebApplicationException(Response.serverError().type(MediaType.APPLICATION_JSON)
                     .entity(new ErrorReport(ErrorReport.Severity.CRITICAL, "evidence artifacts", e.getMessage(),

@@ -26,7 +26,6 @@ import io.gatehouse.evidence.artifacts.EvidencePlan;
 import io.gatehouse.evidence.artifacts.EvidenceProtocol;
 import io.gatehouse.evidence.artifacts.LedgerEvent;
 import io.gatehouse.evidence.artifacts.SubjectHistory;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,6 @@ import java.util.TreeMap;
  * recorded, and gate-N-validation.json once gate N was evaluated. The incident report and the traceability matrix
  * describe the set from the plan, so they name exactly what the bundle holds.
  */
-@ApplicationScoped
 public class IncidentArtifacts implements EvidenceProtocol {
 
     public static final int PROTOCOL = 17;

@@ -1,4 +1,4 @@
-package io.gatehouse.evidence.ledger;
+package io.gatehouse.evidence.log;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

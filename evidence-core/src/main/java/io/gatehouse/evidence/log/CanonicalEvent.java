@@ -1,4 +1,4 @@
-package io.gatehouse.evidence.ledger;
+package io.gatehouse.evidence.log;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * evidence-manifest.json: every artifact with its digest and the events it came from, what the evidence depends on
- * and who depends on it, how complete it is, and the ledger entry it is anchored in.
+ * and who depends on it, how complete it is, and the ledger leaf of the subject's latest event it covers.
  *
  * @param completeness share of the required artifacts whose phase has happened, 0..1; optional artifacts are in the
  *     set only when their facts exist, so they do not count
@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record EvidenceManifest(String subject, int protocol, Instant createdAt, String producer, List<Entry> artifacts,
                                List<Upstream> upstreamDependencies, List<Downstream> downstreamDependencies, double completeness,
-                               List<String> pendingArtifacts, List<Absent> absentArtifacts, LedgerHead ledgerHead) {
+                               List<String> pendingArtifacts, List<Absent> absentArtifacts, LedgerLeaf lastLeaf) {
 
     public static final String PRODUCER = "evidence-service";
 
@@ -44,7 +44,10 @@ public record EvidenceManifest(String subject, int protocol, Instant createdAt, 
     public record Absent(String name, String reason) {
     }
 
-    /** The subject's latest ledger entry: the evidence covers every entry of the subject up to it. */
-    public record LedgerHead(long seq, String entryHash) {
+    /**
+     * The subject's latest event in the ledger's Merkle tree: the evidence covers every event of the subject up to it.
+     * Both values follow from the events alone, so an auditor holding them re-derives this manifest byte for byte.
+     */
+    public record LedgerLeaf(long leafIndex, String leafHash) {
     }
 }

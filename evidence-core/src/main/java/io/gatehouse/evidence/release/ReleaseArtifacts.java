@@ -16,7 +16,6 @@ import io.gatehouse.evidence.artifacts.EvidencePlan;
 import io.gatehouse.evidence.artifacts.EvidenceProtocol;
 import io.gatehouse.evidence.artifacts.LedgerEvent;
 import io.gatehouse.evidence.artifacts.SubjectHistory;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,6 @@ import java.util.TreeMap;
  * inputs arrive (a readiness approval for readiness-approval.json). staging-data-refresh.md, the seed's guideline
  * step, is there only when a data refresh was reported.
  */
-@ApplicationScoped
 public class ReleaseArtifacts implements EvidenceProtocol {
 
     public static final String BUNDLE = "PRE-DEPLOYMENT-PACKAGE.zip";

@@ -1,0 +1,2 @@
+/** The list of evidence protocols, the one place that knows them all. */
+package io.gatehouse.evidence.protocols;

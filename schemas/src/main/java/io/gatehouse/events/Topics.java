@@ -30,7 +30,12 @@ public final class Topics {
     public static final String RELEASES = "gatehouse.releases";
     /** Events of {@link #RELEASES} that incident-service could not apply. */
     public static final String RELEASES_DLQ = "gatehouse.releases.dlq";
-    /** Evidence events, keyed by subject id. */
+    /**
+     * The ledger's order and checkpoints ({@link LedgerEntrySequenced}, {@link LedgerCheckpointSigned}), keyed by the
+     * log's origin; one partition, so the order is total.
+     */
+    public static final String LEDGER = "gatehouse.ledger";
+    /** Evidence events ({@link EvidenceManifestSealed}, {@link EvidenceBundleBuilt}, {@link EvidenceRetentionApplied}), keyed by subject id. */
     public static final String EVIDENCE = "gatehouse.evidence";
     /** Domain events evidence-service could not record, with the reason in headers. */
     public static final String EVIDENCE_DLQ = "gatehouse.evidence.dlq";

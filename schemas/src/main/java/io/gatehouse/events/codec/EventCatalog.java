@@ -4,27 +4,32 @@ import io.gatehouse.events.AlertFeedbackRecorded;
 import io.gatehouse.events.AlertReceived;
 import io.gatehouse.events.ApprovalGranted;
 import io.gatehouse.events.ConfigurationDriftMeasured;
-import io.gatehouse.events.GateFailureAnnounced;
-import io.gatehouse.events.ReleaseDecided;
-import io.gatehouse.events.ReleaseRegistered;
-import io.gatehouse.events.RehearsalResultReceived;
-import io.gatehouse.events.RollbackRehearsalAssessed;
+import io.gatehouse.events.EvidenceBundleBuilt;
+import io.gatehouse.events.EvidenceManifestSealed;
+import io.gatehouse.events.EvidenceRetentionApplied;
 import io.gatehouse.events.GateEvaluated;
+import io.gatehouse.events.GateFailureAnnounced;
 import io.gatehouse.events.GateWaiverGranted;
 import io.gatehouse.events.IncidentMarkedFalsePositive;
 import io.gatehouse.events.IncidentOpened;
 import io.gatehouse.events.IncidentResolved;
-import io.gatehouse.events.RecoveryValidated;
-import io.gatehouse.events.ResolutionReviewed;
-import io.gatehouse.events.RollbackExecuted;
-import io.gatehouse.events.RootCauseEvidenceArchived;
+import io.gatehouse.events.LedgerCheckpointSigned;
+import io.gatehouse.events.LedgerEntrySequenced;
 import io.gatehouse.events.MitigationApproved;
 import io.gatehouse.events.MitigationExecuted;
 import io.gatehouse.events.MitigationExecutionRequested;
 import io.gatehouse.events.MitigationPlanned;
+import io.gatehouse.events.RecoveryValidated;
+import io.gatehouse.events.RehearsalResultReceived;
+import io.gatehouse.events.ReleaseDecided;
+import io.gatehouse.events.ReleaseRegistered;
+import io.gatehouse.events.ResolutionReviewed;
+import io.gatehouse.events.RollbackExecuted;
 import io.gatehouse.events.RollbackReadinessVerified;
 import io.gatehouse.events.RollbackRefused;
+import io.gatehouse.events.RollbackRehearsalAssessed;
 import io.gatehouse.events.RollbackRequested;
+import io.gatehouse.events.RootCauseEvidenceArchived;
 import io.gatehouse.events.SeverityClassified;
 import io.gatehouse.events.SeverityConfirmed;
 import io.gatehouse.events.SeverityReviewed;
@@ -60,7 +65,8 @@ public final class EventCatalog {
             RollbackRefused.class, RollbackExecuted.class, RecoveryValidated.class, RootCauseEvidenceArchived.class, IncidentResolved.class,
             MitigationExecutionRequested.class, MitigationExecuted.class, ResolutionReviewed.class, AlertFeedbackRecorded.class,
             ReleaseRegistered.class, RehearsalResultReceived.class, ApprovalGranted.class, RollbackRehearsalAssessed.class,
-            ReleaseDecided.class, GateFailureAnnounced.class, ConfigurationDriftMeasured.class);
+            ReleaseDecided.class, GateFailureAnnounced.class, ConfigurationDriftMeasured.class, LedgerEntrySequenced.class,
+            LedgerCheckpointSigned.class, EvidenceManifestSealed.class, EvidenceBundleBuilt.class, EvidenceRetentionApplied.class);
 
     private static final EventCatalog INSTANCE = new EventCatalog();
 

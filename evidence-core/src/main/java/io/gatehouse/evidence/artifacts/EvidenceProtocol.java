@@ -2,6 +2,7 @@ package io.gatehouse.evidence.artifacts;
 
 import java.util.List;
 import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * What one protocol's evidence is: which subjects it covers, the artifacts it declares, its bundle's name and what
@@ -17,6 +18,12 @@ public interface EvidenceProtocol {
 
     /** Whether a subject whose ledger entries have these CloudEvents types is this protocol's subject. */
     boolean covers(Set<String> eventTypes);
+
+    /**
+     * Whether recording this event of one of the protocol's subjects reaches a point the protocol calls final, where
+     * the evidence is sealed: the bundle rendered from the subject's events up to and including this one.
+     */
+    boolean isFinal(SpecificRecord event);
 
     /** The set: every artifact declared once, with its sources, from the subject's events. */
     EvidencePlan plan(SubjectHistory history);

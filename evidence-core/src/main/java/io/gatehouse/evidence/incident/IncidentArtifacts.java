@@ -6,6 +6,9 @@ import static io.gatehouse.evidence.artifacts.PlannedArtifact.Content.markdown;
 import static io.gatehouse.evidence.artifacts.PlannedArtifact.Content.markdownOfSet;
 
 import io.gatehouse.events.AlertFeedbackRecorded;
+import io.gatehouse.events.GateEvaluated;
+import io.gatehouse.events.GateOutcome;
+import io.gatehouse.events.IncidentMarkedFalsePositive;
 import io.gatehouse.events.IncidentOpened;
 import io.gatehouse.events.IncidentResolved;
 import io.gatehouse.events.MitigationExecuted;
@@ -31,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Protocol 17's evidence of an incident: a subject is an incident once its IncidentOpened is recorded.
@@ -47,6 +51,8 @@ public class IncidentArtifacts implements EvidenceProtocol {
     public static final String BUNDLE = "INCIDENT-EVIDENCE-BUNDLE.zip";
     static final String ALERT_TUNING_FEEDBACK = "alert-tuning-feedback.json";
 
+    /** Closed after gate 4 passed, or closed as a false positive: the points protocol 17 calls final. */
+    private static final int RESOLUTION_GATE = 4;
     private static final String INCIDENT_OPENED = IncidentOpened.getClassSchema().getFullName();
     /** Protocol 22 writes the postmortem from these. */
     private static final EvidenceManifest.Downstream POSTMORTEM = new EvidenceManifest.Downstream("protocol 22 postmortem",
@@ -69,6 +75,15 @@ public class IncidentArtifacts implements EvidenceProtocol {
     @Override
     public boolean covers(Set<String> eventTypes) {
         return eventTypes.contains(INCIDENT_OPENED);
+    }
+
+    @Override
+    public boolean isFinal(SpecificRecord event) {
+        if (event instanceof IncidentMarkedFalsePositive) {
+            return true;
+        }
+        return event instanceof GateEvaluated gate && gate.getProtocol() == PROTOCOL && gate.getGate() == RESOLUTION_GATE
+                && gate.getOutcome() == GateOutcome.PASSED;
     }
 
     @Override

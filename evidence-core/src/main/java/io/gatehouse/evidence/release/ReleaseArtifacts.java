@@ -8,6 +8,7 @@ import static io.gatehouse.evidence.artifacts.PlannedArtifact.Content.text;
 import io.gatehouse.events.ConfigurationDriftMeasured;
 import io.gatehouse.events.RehearsalResultKind;
 import io.gatehouse.events.RehearsalResultReceived;
+import io.gatehouse.events.ReleaseDecided;
 import io.gatehouse.events.ReleaseRegistered;
 import io.gatehouse.events.RollbackRehearsalAssessed;
 import io.gatehouse.events.UpstreamArtifact;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Protocol 14's evidence of a release: a subject is a release once it is registered or a pipeline result about it is
@@ -62,6 +64,12 @@ public class ReleaseArtifacts implements EvidenceProtocol {
     @Override
     public boolean covers(Set<String> eventTypes) {
         return eventTypes.stream().anyMatch(RELEASE_EVENTS::contains);
+    }
+
+    /** Every decision, GO or NO_GO, is final as of its events: a later input re-decides, and seals again. */
+    @Override
+    public boolean isFinal(SpecificRecord event) {
+        return event instanceof ReleaseDecided;
     }
 
     @Override

@@ -48,6 +48,10 @@ public class LedgerEntry extends PanacheEntityBase {
     @Column(name = "event_sha256", nullable = false)
     public String eventSha256;
 
+    /** SHA-256 of 0x00 and the canonical bytes: the entry's leaf in the Merkle tree, whose index is {@link #leafIndex()}. */
+    @Column(name = "leaf_hash", nullable = false)
+    public String leafHash;
+
     @Column(name = "previous_hash", nullable = false)
     public String previousHash;
 
@@ -57,6 +61,11 @@ public class LedgerEntry extends PanacheEntityBase {
     /** When this service wrote the entry: operational only, never part of evidence. */
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    /** The entry's position in the Merkle tree, counted from 0. */
+    public long leafIndex() {
+        return seq - 1;
+    }
 
     public static List<LedgerEntry> ofSubject(String subject) {
         return list("subject", Sort.ascending("seq"), subject);

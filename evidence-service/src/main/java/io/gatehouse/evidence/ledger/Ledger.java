@@ -107,7 +107,8 @@ public class Ledger {
     }
 
     // Locking the head row serializes appends across threads and instances: no two entries claim one position.
-    private Head lockHead() {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Head lockHead() {
         return readHead(" for update");
     }
 

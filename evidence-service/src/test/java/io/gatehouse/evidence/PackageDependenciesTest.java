@@ -26,7 +26,7 @@ class PackageDependenciesTest {
     void theLedgerDependsOnNoEvidenceRenderedFromIt() {
         noClasses().that().resideInAPackage("io.gatehouse.evidence.ledger..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.gatehouse.evidence.artifacts..", "io.gatehouse.evidence.incident..",
-                        "io.gatehouse.evidence.release..", "io.gatehouse.evidence.manifest..")
+                        "io.gatehouse.evidence.release..", "io.gatehouse.evidence.manifest..", "io.gatehouse.evidence.retention..")
                 .check(SERVICE);
     }
 

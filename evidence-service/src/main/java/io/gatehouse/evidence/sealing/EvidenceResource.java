@@ -9,6 +9,8 @@ import io.gatehouse.evidence.artifacts.LedgerEvent;
 import io.gatehouse.evidence.artifacts.UnreadableLedgerEntry;
 import io.gatehouse.evidence.ledger.LedgerEntry;
 import io.gatehouse.evidence.protocols.EvidenceProtocols;
+import io.gatehouse.evidence.retention.RetainedBundles;
+import io.gatehouse.evidence.retention.RetentionStatus;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -21,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,10 +45,15 @@ public class EvidenceResource {
     /** The file name prefix of a draft bundle, so a saved draft cannot pass for sealed evidence. */
     public static final String DRAFT_PREFIX = "DRAFT-";
 
-    private final EntityManager entityManager;
+    /** "active" or "archived": where a sealed bundle was read from. */
+    public static final String STORAGE = "Gatehouse-Evidence-Storage";
 
-    EvidenceResource(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final RetainedBundles retained;
+
+    EvidenceResource(EntityManager entityManager, RetainedBundles retained) {
         this.entityManager = entityManager;
+        this.retained = retained;
     }
 
     /** One seal, as listed. */
@@ -116,22 +125,32 @@ public class EvidenceResource {
         return Response.ok(artifact.bytes(), artifact.mediaType()).header(STATE, "draft").build();
     }
 
+    /** A sealed bundle from wherever retention keeps it: the active store, the archive, or nowhere (410, naming the deletion). */
     private Response sealed(SealedBundleRow row) {
-        List<?> bytes = entityManager.createNativeQuery("select bytes from evidence_blob where sha256 = ?1").setParameter(1, row.bundleSha256)
-                .getResultList();
-        if (bytes.isEmpty()) {
-            throw new WebApplicationException(Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
-                    .entity(new ErrorReport(ErrorReport.Severity.WARNING, "sealed evidence", "the bundle of seal " + row.seal + " of " + row.subject
-                            + " (SHA-256 " + row.bundleSha256 + ") is not in the active store",
-                            "see /v1/evidence/" + row.subject + "/cleanup-log.json for what retention did with it", "none"))
-                    .build());
+        RetentionStatus status = retained.statusOf(row.subject, row.seal).orElse(RetentionStatus.ACTIVE);
+        if (status == RetentionStatus.DELETED) {
+            throw new WebApplicationException(Response.status(Response.Status.GONE).type(MediaType.APPLICATION_JSON)
+                    .entity(RetainedBundles.goneReport(retained.deletion(row.subject, row.seal).orElseThrow())).build());
         }
-        return Response.ok(bytes.get(0), "application/zip")
+        byte[] bytes = (status == RetentionStatus.ARCHIVED ? retained.archivedBundle(row.bundleSha256) : activeBundle(row.bundleSha256))
+                .orElseThrow(() -> new WebApplicationException(Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
+                        .entity(new ErrorReport(ErrorReport.Severity.CRITICAL, "sealed evidence", "the bundle of seal " + row.seal + " of "
+                                + row.subject + " (SHA-256 " + row.bundleSha256 + ") is missing from the " + status.name().toLowerCase(Locale.ROOT)
+                                + " store", "restore it from a backup or rebuild it with deploy/local/gatehouse audit replay, which seals the same bytes",
+                                "this seal cannot be served until it is restored"))
+                        .build()));
+        return Response.ok(bytes, "application/zip")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + row.bundleName + "\"")
                 .header(HttpHeaders.ETAG, "\"" + row.bundleSha256 + "\"")
                 .header(STATE, "sealed")
                 .header(SEAL, row.seal)
+                .header(STORAGE, status.name().toLowerCase(Locale.ROOT))
                 .build();
+    }
+
+    private Optional<byte[]> activeBundle(String sha256) {
+        return entityManager.createNativeQuery("select bytes from evidence_blob where sha256 = ?1").setParameter(1, sha256)
+                .getResultList().stream().findFirst().map(byte[].class::cast);
     }
 
     private static WebApplicationException notSealed(String subject) {

@@ -36,8 +36,9 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     /** Starts a fresh broker with its data under {@code dataDir}, and returns once clients can connect. */
     public static KafkaBrokerProcess start(Path dataDir) {
-        int port = LoopbackPorts.free();
-        int controllerPort = LoopbackPorts.free();
+        int[] ports = LoopbackPorts.free(2);
+        int port = ports[0];
+        int controllerPort = ports[1];
         Path lib = brokerHome().resolve("lib");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

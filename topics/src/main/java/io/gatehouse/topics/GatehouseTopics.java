@@ -34,9 +34,6 @@ public final class GatehouseTopics {
     /** Kafka's value of {@code retention.ms} and {@code retention.bytes} for "no limit". */
     public static final String UNLIMITED = "-1";
 
-    /** The ledger's topic: one partition, because it carries the total order of the ledger's tree. */
-    public static final String LEDGER = "gatehouse.ledger";
-
     /**
      * The record size intake-service's largest pipeline result needs: the {@code max.request.size} of its
      * rehearsals-inbound-out channel (17 MiB) plus a record batch's framing (64 KiB), as InboundTopicLimits requires.
@@ -62,7 +59,8 @@ public final class GatehouseTopics {
             keyed("gatehouse.rehearsals.dlq"),
             keyed("gatehouse.releases"),
             keyed("gatehouse.releases.dlq"),
-            new Topic(LEDGER, 1, Map.of()),
+            // One partition: it carries the total order of the ledger's tree.
+            new Topic("gatehouse.ledger", 1, Map.of()),
             keyed("gatehouse.evidence"),
             keyed("gatehouse.evidence.dlq"));
 

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -49,7 +50,7 @@ public final class LocalKafkaBroker {
         awaitClientsCanConnect(options.bootstrapAddress());
         try {
             System.out.println(TOPICS_LINE + " " + TopicSetup.apply(options.bootstrapAddress()));
-        } catch (TopicSetup.Disagreement | IllegalStateException notAsDeclared) {
+        } catch (TopicSetup.Disagreement | IllegalStateException | KafkaException notAsDeclared) {
             System.out.println(FAILED_LINE + " " + notAsDeclared.getMessage());
             System.out.flush();
             System.exit(1);

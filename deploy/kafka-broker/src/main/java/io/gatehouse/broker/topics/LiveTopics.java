@@ -33,19 +33,19 @@ final class LiveTopics {
 
     /** How many brokers the cluster has. */
     static int brokerCount(Admin admin) {
-        return await(admin.describeCluster().nodes(), "the cluster's brokers").size();
+        return await(admin.describeCluster().nodes(), "listing the cluster's brokers").size();
     }
 
     /** The named topics that exist, by name; a topic that does not exist is absent. */
     static Map<String, LiveTopic> read(Admin admin, List<String> names) {
-        Set<String> existing = await(admin.listTopics().names(), "the list of topics");
+        Set<String> existing = await(admin.listTopics().names(), "listing the topics");
         List<String> present = names.stream().filter(existing::contains).toList();
         if (present.isEmpty()) {
             return Map.of();
         }
-        Map<String, TopicDescription> descriptions = await(admin.describeTopics(present).allTopicNames(), "the topics " + present);
+        Map<String, TopicDescription> descriptions = await(admin.describeTopics(present).allTopicNames(), "describing the topics " + present);
         List<ConfigResource> resources = present.stream().map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
-        Map<ConfigResource, Config> configs = await(admin.describeConfigs(resources).all(), "the configuration of " + present);
+        Map<ConfigResource, Config> configs = await(admin.describeConfigs(resources).all(), "describing the configuration of " + present);
         Map<String, LiveTopic> live = new HashMap<>();
         for (ConfigResource resource : resources) {
             TopicDescription description = descriptions.get(resource.name());
@@ -60,16 +60,17 @@ final class LiveTopics {
         return live;
     }
 
-    static <T> T await(KafkaFuture<T> future, String what) {
+    /** The answer to a request, for example {@code "listing the topics"}; a failure says which request failed and why. */
+    static <T> T await(KafkaFuture<T> future, String request) {
         try {
             return future.get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("the broker refused to tell " + what + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(request + " failed: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("the broker did not tell " + what + " within " + ANSWER_WITHIN, e);
+            throw new IllegalStateException(request + ": no answer from the broker within " + ANSWER_WITHIN, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while asking the broker for " + what, e);
+            throw new IllegalStateException(request + ": interrupted", e);
         }
     }
 }

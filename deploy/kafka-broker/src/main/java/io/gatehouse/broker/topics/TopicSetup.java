@@ -74,11 +74,11 @@ public final class TopicSetup {
             }
         }
         if (!missing.isEmpty()) {
-            LiveTopics.await(admin.createTopics(missing).all(), "whether it created " + missing.stream().map(NewTopic::name).toList());
+            LiveTopics.await(admin.createTopics(missing).all(), "creating the topics " + missing.stream().map(NewTopic::name).toList());
         }
         if (!alterations.isEmpty()) {
             LiveTopics.await(admin.incrementalAlterConfigs(alterations).all(),
-                    "whether it set the declared configuration of " + alterations.keySet().stream().map(ConfigResource::name).sorted().toList());
+                    "setting the declared configuration of " + alterations.keySet().stream().map(ConfigResource::name).sorted().toList());
         }
         awaitInEffect(admin, declared);
         return TopicComparison.asDeclared(declared);

@@ -5,6 +5,7 @@ import io.gatehouse.topics.TopicDeclaration;
 import java.io.PrintStream;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * {@code check|apply --bootstrap-servers HOST:PORT}: compares a broker's topics with the declaration, or brings them
@@ -46,8 +47,8 @@ public final class TopicsCommand {
         } catch (TopicSetup.Disagreement disagreement) {
             err.println(disagreement.getMessage());
             return DIFFERENT;
-        } catch (IllegalStateException unanswered) {
-            err.println(unanswered.getMessage());
+        } catch (IllegalStateException | KafkaException unanswered) {
+            err.println("cannot " + args[0] + " the topics of " + args[2] + ": " + unanswered.getMessage());
             return NOT_ASKED;
         }
     }

@@ -25,14 +25,14 @@ import java.util.TreeMap;
  */
 public final class GatehouseTopics {
 
-    public static final String CLEANUP_POLICY = "cleanup.policy";
-    public static final String RETENTION_MS = "retention.ms";
-    public static final String RETENTION_BYTES = "retention.bytes";
-    public static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
-    public static final String MAX_MESSAGE_BYTES = "max.message.bytes";
+    private static final String CLEANUP_POLICY = "cleanup.policy";
+    private static final String RETENTION_MS = "retention.ms";
+    private static final String RETENTION_BYTES = "retention.bytes";
+    private static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
+    private static final String MAX_MESSAGE_BYTES = "max.message.bytes";
 
     /** Kafka's value of {@code retention.ms} and {@code retention.bytes} for "no limit". */
-    public static final String UNLIMITED = "-1";
+    private static final String UNLIMITED = "-1";
 
     /**
      * The record size intake-service's largest pipeline result needs: the {@code max.request.size} of its

@@ -38,7 +38,7 @@ public final class GatehouseTopics {
      * The record size intake-service's largest pipeline result needs: the {@code max.request.size} of its
      * rehearsals-inbound-out channel (17 MiB) plus a record batch's framing (64 KiB), as InboundTopicLimits requires.
      */
-    static final long RESULT_RECORD_BYTES = 17_825_792L + 64 * 1024;
+    private static final long RESULT_RECORD_BYTES = 17_825_792L + 64 * 1024;
 
     /** Partitions of every keyed topic: a subject's records share one partition, so they stay in order. */
     private static final int KEYED_PARTITIONS = 3;

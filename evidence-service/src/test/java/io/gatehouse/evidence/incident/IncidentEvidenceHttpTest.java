@@ -1,15 +1,20 @@
 package io.gatehouse.evidence.incident;
 
 import static io.gatehouse.evidence.IncidentEvents.OPENED_AT;
+import static io.gatehouse.evidence.IncidentEvents.WAIT;
 import static io.gatehouse.evidence.IncidentEvents.awaitManifest;
 import static io.gatehouse.evidence.IncidentEvents.opened;
 import static io.gatehouse.evidence.IncidentEvents.publish;
 import static io.gatehouse.evidence.RenderedFiles.unzip;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.gatehouse.events.GateEvaluated;
+import io.gatehouse.events.GateOutcome;
+import io.gatehouse.events.IncidentMarkedFalsePositive;
 import io.gatehouse.events.Severity;
 import io.gatehouse.events.SeverityClassified;
 import io.gatehouse.events.SeverityInputs;
@@ -22,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +79,29 @@ class IncidentEvidenceHttpTest {
     }
 
     @Test
+    void anIncidentIsSealedWhenGate4PassesOrItIsMarkedAFalsePositiveAndNotBefore() {
+        String resolved = "inc-" + UUID.randomUUID();
+        publish(opened(resolved), resolved, OPENED_AT);
+        publish(gate4(resolved, GateOutcome.FAILED), resolved, OPENED_AT.plusSeconds(60));
+        awaitManifest(resolved, 2);
+        given().get("/v1/evidence/" + resolved + "/seals").then().statusCode(200).body("size()", equalTo(0));
+
+        publish(gate4(resolved, GateOutcome.PASSED), resolved, OPENED_AT.plusSeconds(120));
+        Response sealed = await().atMost(WAIT).until(() -> given().get("/v1/evidence/" + resolved + "/bundle"), r -> r.statusCode() == 200);
+        assertThat(sealed.header("Gatehouse-Evidence-Seal")).isEqualTo("1");
+        assertThat(unzip(sealed.asByteArray()).stream().map(BundleEntry::name).toList())
+                .contains("INCIDENT-REPORT.md", "checkpoint.txt", "ledger-proofs.json", "seal-manifest.json")
+                .doesNotContain("release-attestation.intoto.json")
+                .filteredOn(name -> name.startsWith("events/")).hasSize(3);
+
+        String falsePositive = "inc-" + UUID.randomUUID();
+        publish(opened(falsePositive), falsePositive, OPENED_AT);
+        publish(IncidentMarkedFalsePositive.newBuilder().setIncidentId(falsePositive).setMarkedBy("rita").setReason("a test alert")
+                .setMarkedAt(OPENED_AT.plusSeconds(30)).build(), falsePositive, OPENED_AT.plusSeconds(30));
+        await().atMost(WAIT).until(() -> given().get("/v1/evidence/" + falsePositive + "/bundle").statusCode() == 200);
+    }
+
+    @Test
     void anUnknownArtifactNameIsA404InTheErrorShape() {
         String incidentId = "inc-" + UUID.randomUUID();
         publish(opened(incidentId), incidentId, OPENED_AT);
@@ -94,6 +123,13 @@ class IncidentEvidenceHttpTest {
                 .body("context", containsString("has neither an opened incident nor a registered release or pipeline result"));
         given().get("/v1/evidence/nothing-here/artifacts/INCIDENT-REPORT.md").then().statusCode(404)
                 .body("context", equalTo("nothing is recorded about subject nothing-here"));
+    }
+
+    private static GateEvaluated gate4(String incidentId, GateOutcome outcome) {
+        return GateEvaluated.newBuilder().setSubject(incidentId).setProtocol(17).setGate(4).setName("Resolution & documentation")
+                .setOutcome(outcome).setMetrics(Map.of()).setThresholds(Map.of())
+                .setUnmetConditions(outcome == GateOutcome.PASSED ? List.of() : List.of("no resolution recorded"))
+                .setPolicyVersion("test").setEvidenceEventIds(List.of()).setEvaluatedAt(OPENED_AT).build();
     }
 
     private static SeverityClassified classified(String incidentId) {

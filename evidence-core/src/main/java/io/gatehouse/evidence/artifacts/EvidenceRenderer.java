@@ -1,7 +1,8 @@
 package io.gatehouse.evidence.artifacts;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Renders a protocol's evidence from a subject's events alone. Times come from the events and every collection is
@@ -22,8 +23,9 @@ public final class EvidenceRenderer {
         Artifact manifest = new Artifact(Evidence.MANIFEST, PlannedArtifact.JSON,
                 DeterministicJson.write(manifest(protocol, history, plan, artifacts)),
                 history.events().stream().map(LedgerEvent::eventId).toList(), history.latestTime(), true);
-        List<Artifact> bundled = new ArrayList<>(artifacts);
-        bundled.add(manifest);
+        Map<String, byte[]> bundled = new TreeMap<>();
+        artifacts.forEach(a -> bundled.put(a.name(), a.bytes()));
+        bundled.put(manifest.name(), manifest.bytes());
         return new Evidence(subject, protocol.number(), artifacts, manifest, protocol.bundleName(), EvidenceBundle.zip(bundled));
     }
 

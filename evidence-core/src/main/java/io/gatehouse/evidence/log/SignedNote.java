@@ -32,17 +32,25 @@ public final class SignedNote {
      * empty otherwise, whatever else is wrong with it.
      */
     public static Optional<String> open(String note, NoteKey key) {
-        int split = note.lastIndexOf("\n\n");
-        if (split < 0) {
+        Optional<String> text = unverifiedText(note);
+        if (text.isEmpty()) {
             return Optional.empty();
         }
-        String text = note.substring(0, split + 1);
-        for (String line : note.substring(split + 2).split("\n")) {
-            if (signedBy(text, line, key)) {
-                return Optional.of(text);
+        for (String line : note.substring(text.get().length() + 1).split("\n")) {
+            if (signedBy(text.get(), line, key)) {
+                return text;
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The note's text, whoever signed it: what a report shows of a note whose signature does not verify. Trust it only
+     * after {@link #open(String, NoteKey)}.
+     */
+    public static Optional<String> unverifiedText(String note) {
+        int split = note.lastIndexOf("\n\n");
+        return split < 0 ? Optional.empty() : Optional.of(note.substring(0, split + 1));
     }
 
     private static boolean signedBy(String text, String line, NoteKey key) {

@@ -35,6 +35,7 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public class ReleaseArtifacts implements EvidenceProtocol {
 
+    public static final int PROTOCOL = Gates.PROTOCOL;
     public static final String BUNDLE = "PRE-DEPLOYMENT-PACKAGE.zip";
     static final String ROLLBACK_VERIFICATION = "rollback-verification-report.json";
     static final String READINESS_APPROVAL = "readiness-approval.json";

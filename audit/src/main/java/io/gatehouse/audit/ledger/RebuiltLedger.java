@@ -2,6 +2,7 @@ package io.gatehouse.audit.ledger;
 
 import io.gatehouse.audit.report.Difference;
 import io.gatehouse.evidence.log.InMemoryTree;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,6 @@ public record RebuiltLedger(String origin, List<RebuiltLeaf> leaves, InMemoryTre
     }
 
     public String rootHex() {
-        return java.util.HexFormat.of().formatHex(tree.tree().root(tree.size()));
+        return HexFormat.of().formatHex(tree.tree().root(tree.size()));
     }
 }

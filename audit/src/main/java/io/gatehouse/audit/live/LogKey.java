@@ -3,6 +3,7 @@ package io.gatehouse.audit.live;
 import io.gatehouse.evidence.log.NoteKey;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -31,6 +32,8 @@ public record LogKey(NoteKey key, String source) {
     private static String read(Path file) {
         try {
             return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("there is no public key file " + file);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the public key file " + file + ": " + e.getMessage());
         }

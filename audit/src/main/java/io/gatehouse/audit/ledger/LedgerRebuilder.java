@@ -20,8 +20,11 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -39,59 +42,76 @@ public final class LedgerRebuilder {
     public static RebuiltLedger rebuild(LogSnapshot log, NoteKey logKey) {
         Sequence sequence = Sequence.read(log.records(Topics.LEDGER));
         List<Difference> differences = new ArrayList<>(sequence.differences());
-        List<RebuiltLeaf> leaves = new ArrayList<>(sequence.leaves().size());
+        // Each leaf depends on its own record only: they are rebuilt in parallel, then taken in leaf order.
+        List<Built> built = sequence.leaves().parallelStream().map(entry -> leaf(entry.sequenced(), log)).toList();
+        List<RebuiltLeaf> leaves = new ArrayList<>(built.size());
         InMemoryTree tree = new InMemoryTree();
-        Set<String> recorded = new HashSet<>();
-        for (Sequence.Entry entry : sequence.leaves()) {
-            RebuiltLeaf leaf = leaf(entry.sequenced(), log, differences);
-            leaves.add(leaf);
-            tree.append(HEX.parseHex(leaf.leafHash()));
-            recorded.add(leaf.eventId());
+        for (Built leaf : built) {
+            differences.addAll(leaf.differences());
+            leaves.add(leaf.leaf());
+            tree.append(HEX.parseHex(leaf.leaf().leafHash()));
         }
         List<LogCheckpoint> checkpoints = checkpoints(sequence, tree, logKey, differences);
-        long unrecorded = 0;
-        long unrecordable = 0;
-        for (String topic : AuditedTopics.DOMAIN) {
-            for (ConsumerRecord<String, byte[]> record : log.records(topic)) {
-                RecordableEvent recordable = RecordableEvent.of(record);
-                if (!recordable.recordable()) {
-                    unrecordable++;
-                } else if (!recorded.contains(recordable.event().id())) {
-                    unrecorded++;
-                }
-            }
-        }
-        return new RebuiltLedger(sequence.origin(), leaves, tree, checkpoints, differences, unrecorded, unrecordable);
+        Map<Standing, Long> domainRecords = standings(log, leaves);
+        return new RebuiltLedger(sequence.origin(), leaves, tree, checkpoints, differences, domainRecords.getOrDefault(Standing.UNRECORDED, 0L),
+                domainRecords.getOrDefault(Standing.UNRECORDABLE, 0L));
     }
 
-    private static RebuiltLeaf leaf(LedgerEntrySequenced sequenced, LogSnapshot log, List<Difference> differences) {
+    /** A leaf as rebuilt, and how it differs from its sequencing record. */
+    private record Built(RebuiltLeaf leaf, List<Difference> differences) {
+    }
+
+    /** What a domain record is to the ledger. */
+    private enum Standing { RECORDED, UNRECORDED, UNRECORDABLE }
+
+    private static Map<Standing, Long> standings(LogSnapshot log, List<RebuiltLeaf> leaves) {
+        Set<Address> leafRecords = new HashSet<>();
+        Set<String> recorded = new HashSet<>();
+        for (RebuiltLeaf leaf : leaves) {
+            recorded.add(leaf.eventId());
+            if (leaf.rebuilt()) {
+                leafRecords.add(leaf.address());
+            }
+        }
+        return AuditedTopics.DOMAIN.stream().flatMap(topic -> log.records(topic).stream()).toList().parallelStream()
+                .map(record -> {
+                    if (leafRecords.contains(new Address(record.topic(), record.partition(), record.offset()))) {
+                        return Standing.RECORDED;
+                    }
+                    RecordableEvent recordable = RecordableEvent.of(record);
+                    if (!recordable.recordable()) {
+                        return Standing.UNRECORDABLE;
+                    }
+                    return recorded.contains(recordable.event().id()) ? Standing.RECORDED : Standing.UNRECORDED;
+                })
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    private static Built leaf(LedgerEntrySequenced sequenced, LogSnapshot log) {
         long index = sequenced.getLeafIndex();
         String where = "leaf " + index;
         Address address = new Address(sequenced.getTopic(), sequenced.getPartition(), sequenced.getOffset());
         RebuiltLeaf unrebuilt = new RebuiltLeaf(index, sequenced.getEventId(), sequenced.getSubject(), null, null, address, null, sequenced.getLeafHash());
         if (!AuditedTopics.isDomain(address.topic())) {
-            differences.add(new Difference(where, "event " + sequenced.getEventId() + " is sequenced from " + address
-                    + ", which is not a topic the ledger records"));
-            return unrebuilt;
+            return new Built(unrebuilt, List.of(new Difference(where, "event " + sequenced.getEventId() + " is sequenced from " + address
+                    + ", which is not a topic the ledger records")));
         }
         Optional<ConsumerRecord<String, byte[]>> record = log.record(address);
         if (record.isEmpty()) {
-            differences.add(new Difference(where, "event " + sequenced.getEventId() + " is sequenced from " + address
-                    + ", which the log no longer holds: " + log.whyAbsent(address)));
-            return unrebuilt;
+            return new Built(unrebuilt, List.of(new Difference(where, "event " + sequenced.getEventId() + " is sequenced from " + address
+                    + ", which the log no longer holds: " + log.whyAbsent(address))));
         }
         RecordableEvent recordable = RecordableEvent.of(record.get());
         if (!recordable.recordable()) {
-            differences.add(new Difference(where, "event " + sequenced.getEventId() + " is sequenced from " + address
-                    + ", which is not a recordable event: " + recordable.problem()));
-            return unrebuilt;
+            return new Built(unrebuilt, List.of(new Difference(where, "event " + sequenced.getEventId() + " is sequenced from " + address
+                    + ", which is not a recordable event: " + recordable.problem())));
         }
         CloudEvent event = recordable.event();
         if (!event.id().equals(sequenced.getEventId())) {
-            differences.add(new Difference(where, "the record at " + address + " is event " + event.id() + ", not event "
-                    + sequenced.getEventId() + " as sequenced"));
-            return unrebuilt;
+            return new Built(unrebuilt, List.of(new Difference(where, "the record at " + address + " is event " + event.id() + ", not event "
+                    + sequenced.getEventId() + " as sequenced")));
         }
+        List<Difference> differences = new ArrayList<>();
         if (!event.subject().equals(sequenced.getSubject())) {
             differences.add(new Difference(where, "event " + event.id() + " is about " + event.subject() + ", not about "
                     + sequenced.getSubject() + " as sequenced"));
@@ -102,7 +122,7 @@ public final class LedgerRebuilder {
             differences.add(new Difference(where, "event " + event.id() + " at " + address + " hashes to leaf " + leafHash
                     + ", but the sequence records " + sequenced.getLeafHash() + ": the recorded event and the log's differ"));
         }
-        return new RebuiltLeaf(index, event.id(), event.subject(), event.type(), event.time(), address, canonical, leafHash);
+        return new Built(new RebuiltLeaf(index, event.id(), event.subject(), event.type(), event.time(), address, canonical, leafHash), differences);
     }
 
     private static List<LogCheckpoint> checkpoints(Sequence sequence, InMemoryTree tree, NoteKey logKey, List<Difference> differences) {

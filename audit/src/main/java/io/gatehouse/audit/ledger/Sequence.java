@@ -4,7 +4,6 @@ import io.gatehouse.audit.log.Address;
 import io.gatehouse.audit.report.Difference;
 import io.gatehouse.events.LedgerCheckpointSigned;
 import io.gatehouse.events.LedgerEntrySequenced;
-import io.gatehouse.events.codec.EventCodec;
 import io.gatehouse.evidence.log.RecordableEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,7 +57,7 @@ public final class Sequence {
                 differences.add(new Difference(address.toString(), "not a ledger event: " + recordable.problem()));
                 continue;
             }
-            SpecificRecord event = EventCodec.decode(record.value());
+            SpecificRecord event = recordable.body();
             String eventOrigin = originOf(event);
             if (eventOrigin == null) {
                 differences.add(new Difference(address.toString(), "a " + event.getSchema().getName() + " does not belong on the ledger's topic"));

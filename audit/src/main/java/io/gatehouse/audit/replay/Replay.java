@@ -56,8 +56,13 @@ public final class Replay {
         topics.add(Topics.LEDGER);
         topics.add(Topics.EVIDENCE);
         LogSnapshot log = LogReader.read(bootstrapServers, topics, progress);
+        double read = progress.seconds();
+        console.printf(Locale.ROOT, "read %,d records in %.1f s; rebuilding the ledger%n", log.recordCount(), read);
         RebuiltLedger ledger = LedgerRebuilder.rebuild(log, logKey.key());
+        double rebuilt = progress.seconds();
+        console.printf(Locale.ROOT, "rebuilt %,d leaves in %.1f s; sealing again%n", ledger.leaves().size(), rebuilt - read);
         SealReplay seals = SealRebuilder.replay(ledger, log.records(Topics.EVIDENCE), logKey.key());
+        console.printf(Locale.ROOT, "sealed %d seal(s) again in %.1f s%n", seals.seals().size(), progress.seconds() - rebuilt);
 
         List<Difference> differences = new ArrayList<>(ledger.differences());
         differences.addAll(seals.differences());
@@ -147,7 +152,7 @@ public final class Replay {
 
     private static void summary(PrintStream console, RebuiltLedger ledger, SealReplay seals, List<Difference> differences, long recordsRead,
                                 double seconds, Path out) {
-        console.printf(Locale.ROOT, "read %,d records in %.1f s (%,.0f records/s); rebuilt %,d leaves (%,.0f leaves/s)%n", recordsRead, seconds,
+        console.printf(Locale.ROOT, "replayed %,d records in %.1f s (%,.0f records/s): %,d leaves (%,.0f leaves/s)%n", recordsRead, seconds,
                 recordsRead / Math.max(seconds, 1e-9), ledger.leaves().size(), ledger.leaves().size() / Math.max(seconds, 1e-9));
         console.printf(Locale.ROOT, "tree: %,d leaves, root %s; %d signed checkpoint(s)%n", ledger.tree().size(), ledger.rootHex(), ledger.checkpoints().size());
         long identical = seals.seals().stream().filter(SealOutcome::identical).count();

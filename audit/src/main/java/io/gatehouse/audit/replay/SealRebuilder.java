@@ -7,7 +7,6 @@ import io.gatehouse.audit.report.Difference;
 import io.gatehouse.events.EvidenceBundleBuilt;
 import io.gatehouse.events.EvidenceManifestSealed;
 import io.gatehouse.events.EvidenceRetentionApplied;
-import io.gatehouse.events.codec.EventCodec;
 import io.gatehouse.evidence.artifacts.EvidenceProtocol;
 import io.gatehouse.evidence.log.NoteKey;
 import io.gatehouse.evidence.log.RecordableEvent;
@@ -76,7 +75,7 @@ public final class SealRebuilder {
                 differences.add(new Difference(address.toString(), "not an evidence event: " + recordable.problem()));
                 continue;
             }
-            SpecificRecord event = EventCodec.decode(record.value());
+            SpecificRecord event = recordable.body();
             if (event instanceof EvidenceManifestSealed) {
                 EvidenceManifestSealed manifest = (EvidenceManifestSealed) event;
                 SealKey key = new SealKey(manifest.getSubject(), manifest.getSeal());

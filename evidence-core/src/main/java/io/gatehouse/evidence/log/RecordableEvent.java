@@ -17,10 +17,12 @@ import org.apache.kafka.common.header.Headers;
 public final class RecordableEvent {
 
     private final CloudEvent event;
+    private final SpecificRecord body;
     private final String problem;
 
-    private RecordableEvent(CloudEvent event, String problem) {
+    private RecordableEvent(CloudEvent event, SpecificRecord body, String problem) {
         this.event = event;
+        this.body = body;
         this.problem = problem;
     }
 
@@ -50,11 +52,11 @@ public final class RecordableEvent {
         if (!Objects.equals(key, event.subject())) {
             return rejected("the record key " + key + " is not its subject " + event.subject());
         }
-        return new RecordableEvent(event, null);
+        return new RecordableEvent(event, body, null);
     }
 
     private static RecordableEvent rejected(String problem) {
-        return new RecordableEvent(null, problem);
+        return new RecordableEvent(null, null, problem);
     }
 
     public boolean recordable() {
@@ -71,6 +73,16 @@ public final class RecordableEvent {
             throw new IllegalStateException("not a recordable event: " + problem);
         }
         return event;
+    }
+
+    /**
+     * The event's body, decoded once by the rule.
+     *
+     * @throws IllegalStateException when the record is not recordable
+     */
+    public SpecificRecord body() {
+        event();
+        return body;
     }
 
     /** Why the record is not evidence; null when it is. */

@@ -23,6 +23,7 @@ class RecordableEventTest {
 
         assertThat(recordable.recordable()).isTrue();
         assertThat(recordable.event()).isEqualTo(ATTRIBUTES);
+        assertThat(recordable.body()).isEqualTo(MARKED);
         assertThat(recordable.problem()).isNull();
     }
 

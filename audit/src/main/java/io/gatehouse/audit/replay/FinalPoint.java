@@ -1,5 +1,5 @@
 package io.gatehouse.audit.replay;
 
-/** A point the subject's protocol calls final: its {@code seal}-th, reached by the event at {@code leafIndex}. */
-public record FinalPoint(String subject, int seal, String triggerEventId, long leafIndex) {
+/** A point the subject's protocol calls final, reached by the event at {@code leafIndex}: where evidence-service seals. */
+public record FinalPoint(String subject, String triggerEventId, long leafIndex) {
 }

@@ -97,7 +97,7 @@ public final class Replay {
         ObjectNode lag = report.putObject("lag");
         lag.put("unrecordedEvents", ledger.unrecorded());
         ArrayNode unsealed = lag.putArray("unsealedFinalPoints");
-        seals.unsealed().forEach(p -> unsealed.addObject().put("subject", p.subject()).put("seal", p.seal()).put("triggerEventId", p.triggerEventId())
+        seals.unsealed().forEach(p -> unsealed.addObject().put("subject", p.subject()).put("triggerEventId", p.triggerEventId())
                 .put("leafIndex", p.leafIndex()));
         lag.put("sealsWithoutBundleEvent", seals.seals().stream().filter(s -> !s.bundleBuilt()).count());
         report.put("unrecordableDomainRecords", ledger.unrecordable());
@@ -160,7 +160,7 @@ public final class Replay {
         if (ledger.unrecorded() > 0 || !seals.unsealed().isEmpty()) {
             console.printf(Locale.ROOT, "lag (not tampering): %,d well-formed event(s) not in the tree yet; %d final point(s) not sealed yet%n",
                     ledger.unrecorded(), seals.unsealed().size());
-            seals.unsealed().forEach(p -> console.printf(Locale.ROOT, "  unsealed: %s, final point %d at leaf %d (event %s)%n", p.subject(), p.seal(),
+            seals.unsealed().forEach(p -> console.printf(Locale.ROOT, "  unsealed: %s, final point at leaf %d (event %s)%n", p.subject(),
                     p.leafIndex(), p.triggerEventId()));
         }
         if (differences.isEmpty()) {

@@ -15,6 +15,7 @@ import io.gatehouse.evidence.sealed.Seal;
 import io.gatehouse.evidence.sealed.SealedBundle;
 import io.gatehouse.evidence.sealed.SealedEvent;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -51,19 +53,62 @@ public final class SealRebuilder {
 
         Map<String, List<RebuiltLeaf>> bySubject = new LinkedHashMap<>();
         ledger.leaves().forEach(leaf -> bySubject.computeIfAbsent(leaf.subject(), s -> new ArrayList<>()).add(leaf));
-        Map<SealKey, FinalPoint> finalPoints = new TreeMap<>();
-        bySubject.forEach((subject, leaves) -> finalPoints(subject, leaves).forEach(p -> finalPoints.put(new SealKey(subject, p.seal()), p)));
+        Map<String, List<FinalPoint>> finalPoints = new LinkedHashMap<>();
+        bySubject.forEach((subject, leaves) -> finalPoints.put(subject, finalPoints(subject, leaves)));
+        Map<String, FinalPoint> finalPointOf = new HashMap<>();
+        finalPoints.values().forEach(points -> points.forEach(p -> finalPointOf.put(p.triggerEventId(), p)));
+        Map<String, List<EvidenceManifestSealed>> sealsOf = new HashMap<>();
+        manifests.values().forEach(p -> sealsOf.computeIfAbsent(p.manifest().getSubject(), s -> new ArrayList<>()).add(p.manifest()));
 
         List<SealOutcome> outcomes = new ArrayList<>();
         for (Map.Entry<SealKey, Published> entry : manifests.entrySet()) {
             SealKey key = entry.getKey();
-            outcomes.add(reseal(entry.getValue(), Optional.ofNullable(finalPoints.get(key)), Optional.ofNullable(bundles.get(key)),
-                    bySubject.getOrDefault(key.subject(), List.of()), ledger, logKey));
+            outcomes.add(reseal(entry.getValue(), Optional.ofNullable(finalPointOf.get(entry.getValue().manifest().getTriggerEventId())),
+                    Optional.ofNullable(bundles.get(key)), bySubject.getOrDefault(key.subject(), List.of()), ledger, logKey));
         }
         bundles.keySet().stream().filter(key -> !manifests.containsKey(key)).forEach(key -> differences.add(new Difference(key.toString(),
                 "an EvidenceBundleBuilt was published for it, but no EvidenceManifestSealed")));
-        List<FinalPoint> unsealed = finalPoints.entrySet().stream().filter(e -> !manifests.containsKey(e.getKey())).map(Map.Entry::getValue).toList();
+        List<FinalPoint> unsealed = new ArrayList<>();
+        finalPoints.forEach((subject, points) -> order(subject, points, sealsOf.getOrDefault(subject, List.of()), unsealed, differences));
         return new SealReplay(outcomes, unsealed, differences);
+    }
+
+    /**
+     * A subject's seals are numbered 1, 2, ... in the order of the final points that triggered them, as evidence-service
+     * seals each final point when it records it. A final point after the last seal is not sealed yet, and one before the
+     * first may have been recorded before evidence-service sealed at all: lag. One between two seals was skipped.
+     */
+    /** @param seals the subject's seals, by number */
+    private static void order(String subject, List<FinalPoint> finalPoints, List<EvidenceManifestSealed> seals, List<FinalPoint> unsealed,
+                              List<Difference> differences) {
+        long previousTrigger = -1;
+        for (int i = 0; i < seals.size(); i++) {
+            EvidenceManifestSealed seal = seals.get(i);
+            String where = new SealKey(subject, seal.getSeal()).toString();
+            if (seal.getSeal() != i + 1) {
+                differences.add(new Difference(where, "the subject's seals are numbered " + seals.stream().map(m -> String.valueOf(m.getSeal()))
+                        .collect(Collectors.joining(", ")) + ": seal " + (i + 1) + " is not in the log"));
+                return;
+            }
+            if (seal.getTriggerLeafIndex() <= previousTrigger) {
+                differences.add(new Difference(where, "it is triggered at leaf " + seal.getTriggerLeafIndex() + ", not after seal " + i
+                        + "'s trigger at leaf " + previousTrigger));
+            }
+            previousTrigger = seal.getTriggerLeafIndex();
+        }
+        Set<String> sealedTriggers = seals.stream().map(EvidenceManifestSealed::getTriggerEventId).collect(Collectors.toSet());
+        long firstTrigger = seals.isEmpty() ? Long.MAX_VALUE : seals.get(0).getTriggerLeafIndex();
+        for (FinalPoint point : finalPoints) {
+            if (sealedTriggers.contains(point.triggerEventId())) {
+                continue;
+            }
+            if (point.leafIndex() < firstTrigger || point.leafIndex() > previousTrigger) {
+                unsealed.add(point);
+            } else {
+                differences.add(new Difference("leaf " + point.leafIndex(), "event " + point.triggerEventId() + " is a final point of " + subject
+                        + " between two of its seals, but no seal was made at it"));
+            }
+        }
     }
 
     private static void read(List<ConsumerRecord<String, byte[]>> evidence, Map<SealKey, Published> manifests, Map<SealKey, EvidenceBundleBuilt> bundles,
@@ -97,7 +142,7 @@ public final class SealRebuilder {
         }
     }
 
-    /** The subject's final points in leaf order, numbered from 1, each judged by the protocol its events so far belong to. */
+    /** The subject's final points in leaf order, each judged by the protocol its events so far belong to. */
     static List<FinalPoint> finalPoints(String subject, List<RebuiltLeaf> leaves) {
         List<FinalPoint> points = new ArrayList<>();
         Set<String> typesSoFar = new HashSet<>();
@@ -108,7 +153,7 @@ public final class SealRebuilder {
             typesSoFar.add(leaf.type());
             Optional<EvidenceProtocol> protocol = EvidenceProtocols.covering(typesSoFar);
             if (protocol.isPresent() && protocol.get().isFinal(sealed(leaf).ledgerEvent().event())) {
-                points.add(new FinalPoint(subject, points.size() + 1, leaf.eventId(), leaf.leafIndex()));
+                points.add(new FinalPoint(subject, leaf.eventId(), leaf.leafIndex()));
             }
         }
         return points;
@@ -120,12 +165,12 @@ public final class SealRebuilder {
         SealKey key = new SealKey(manifest.getSubject(), manifest.getSeal());
         String where = key.toString();
         List<Difference> differences = new ArrayList<>();
-        if (finalPoint.isEmpty()) {
-            differences.add(new Difference(where, "the log holds no " + ordinal(manifest.getSeal()) + " final point of " + manifest.getSubject()));
-        } else if (!finalPoint.get().triggerEventId().equals(manifest.getTriggerEventId()) || finalPoint.get().leafIndex() != manifest.getTriggerLeafIndex()) {
-            differences.add(new Difference(where, "it is triggered by event " + manifest.getTriggerEventId() + " at leaf " + manifest.getTriggerLeafIndex()
-                    + ", but the subject's " + ordinal(manifest.getSeal()) + " final point is event " + finalPoint.get().triggerEventId()
-                    + " at leaf " + finalPoint.get().leafIndex()));
+        if (finalPoint.isEmpty() || !finalPoint.get().subject().equals(manifest.getSubject())) {
+            differences.add(new Difference(where, "its trigger, event " + manifest.getTriggerEventId() + ", is no final point of "
+                    + manifest.getSubject() + " in the log"));
+        } else if (finalPoint.get().leafIndex() != manifest.getTriggerLeafIndex()) {
+            differences.add(new Difference(where, "it says its trigger, event " + manifest.getTriggerEventId() + ", is leaf "
+                    + manifest.getTriggerLeafIndex() + ", but the log sequences it at leaf " + finalPoint.get().leafIndex()));
         }
         Optional<SealedBundle> rebuilt = rebuild(manifest, subjectLeaves, ledger, logKey, where, differences);
         rebuilt.ifPresent(bundle -> {
@@ -211,12 +256,6 @@ public final class SealRebuilder {
 
     private static SealedEvent sealed(RebuiltLeaf leaf) {
         return new SealedEvent(leaf.leafIndex(), leaf.eventId(), leaf.type(), leaf.time(), leaf.canonical());
-    }
-
-    private static String ordinal(int n) {
-        int lastTwo = n % 100;
-        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
-        return n + suffix;
     }
 
     /** A seal's identity: its subject and number, sorted so reports list seals in the same order every time. */

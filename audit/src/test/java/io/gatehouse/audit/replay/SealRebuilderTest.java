@@ -86,22 +86,58 @@ class SealRebuilderTest {
         assertThat(replay.differences()).isEmpty();
         assertThat(replay.unsealed()).singleElement().satisfies(p -> {
             assertThat(p.subject()).isEqualTo("inc-4");
-            assertThat(p.seal()).isEqualTo(1);
             assertThat(p.leafIndex()).isEqualTo(2);
         });
     }
 
     @Test
-    void aSealWithoutAFinalPointIsNamed() {
-        SealedBundle seal = recordAndSeal(SyntheticEvents.falsePositiveIncident("inc-5", SyntheticEvents.T0)).get(0);
+    void aSealTriggeredByAnEventThatIsNoFinalPointIsNamed() {
+        List<DomainEvent> incident = SyntheticEvents.falsePositiveIncident("inc-5", SyntheticEvents.T0);
+        SealedBundle seal = recordAndSeal(incident).get(0);
+        String opened = incident.get(0).attributes().id();
+        ledger.publishSeal(EvidenceManifestSealed.newBuilder(seal.manifestSealedEvent()).setTriggerEventId(opened).setTriggerLeafIndex(0).build(),
+                seal.bundleBuiltEvent());
+
+        SealReplay replay = replay();
+
+        assertThat(replay.seals()).singleElement().satisfies(s -> assertThat(s.differences())
+                .anySatisfy(d -> assertThat(d.what()).isEqualTo("its trigger, event " + opened + ", is no final point of inc-5 in the log")));
+    }
+
+    @Test
+    void aSealMissingBeforeALaterOneIsNamed() {
+        SealedBundle seal = recordAndSeal(SyntheticEvents.falsePositiveIncident("inc-7", SyntheticEvents.T0)).get(0);
         ledger.publishSeal(EvidenceManifestSealed.newBuilder(seal.manifestSealedEvent()).setSeal(2).build(),
                 EvidenceBundleBuilt.newBuilder(seal.bundleBuiltEvent()).setSeal(2).build());
 
         SealReplay replay = replay();
 
-        assertThat(replay.unsealed()).extracting(FinalPoint::seal).containsExactly(1);
-        assertThat(replay.seals()).singleElement().satisfies(s -> assertThat(s.differences())
-                .anySatisfy(d -> assertThat(d.what()).isEqualTo("the log holds no 2nd final point of inc-5")));
+        assertThat(replay.differences()).singleElement().satisfies(d -> {
+            assertThat(d.where()).isEqualTo("seal 2 of inc-7");
+            assertThat(d.what()).isEqualTo("the subject's seals are numbered 2: seal 1 is not in the log");
+        });
+    }
+
+    @Test
+    void finalPointsBeforeTheFirstSealAreLagButOneSkippedBetweenSealsIsNamed() {
+        List<DomainEvent> release = new ArrayList<>(SyntheticEvents.noGoRelease("rel-2", SyntheticEvents.T0));
+        for (int later = 1; later <= 3; later++) {
+            release.add(SyntheticEvents.noGoRelease("rel-2", SyntheticEvents.T0.plusSeconds(10L * later)).get(1));
+        }
+        List<SealedBundle> decisions = recordAndSeal(release);
+        // Sealing began at the second decision; the third was skipped; the fourth is sealed as seal 2.
+        ledger.publishSeal(EvidenceManifestSealed.newBuilder(decisions.get(1).manifestSealedEvent()).setSeal(1).build(),
+                EvidenceBundleBuilt.newBuilder(decisions.get(1).bundleBuiltEvent()).setSeal(1).build());
+        ledger.publishSeal(EvidenceManifestSealed.newBuilder(decisions.get(3).manifestSealedEvent()).setSeal(2).build(),
+                EvidenceBundleBuilt.newBuilder(decisions.get(3).bundleBuiltEvent()).setSeal(2).build());
+
+        SealReplay replay = replay();
+
+        assertThat(replay.unsealed()).extracting(FinalPoint::leafIndex).containsExactly(1L);
+        assertThat(replay.differences()).singleElement().satisfies(d -> {
+            assertThat(d.where()).isEqualTo("leaf 3");
+            assertThat(d.what()).endsWith("is a final point of rel-2 between two of its seals, but no seal was made at it");
+        });
     }
 
     @Test

@@ -26,7 +26,8 @@ class PackageDependenciesTest {
     void theLedgerDependsOnNoEvidenceRenderedFromIt() {
         noClasses().that().resideInAPackage("io.gatehouse.evidence.ledger..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.gatehouse.evidence.artifacts..", "io.gatehouse.evidence.incident..",
-                        "io.gatehouse.evidence.release..", "io.gatehouse.evidence.manifest..")
+                        "io.gatehouse.evidence.release..", "io.gatehouse.evidence.manifest..", "io.gatehouse.evidence.retention..",
+                        "io.gatehouse.evidence.sealing..")
                 .check(SERVICE);
     }
 

@@ -18,6 +18,8 @@ public final class Topics {
     public static final String INCIDENTS = "gatehouse.incidents";
     /** Commands to the deployment system ({@link RollbackRequested}), keyed by incident id. */
     public static final String ROLLBACKS = "gatehouse.rollbacks";
+    /** Events of {@link #ROLLBACKS} that incident-service could not apply. */
+    public static final String ROLLBACKS_DLQ = "gatehouse.rollbacks.dlq";
     /** Raw pipeline results exactly as pipelines sent them (headers name the release and the result); written by intake-service or any producer. */
     public static final String REHEARSALS_INBOUND = "rehearsals.inbound";
     /** Records of {@link #REHEARSALS_INBOUND} that could not be parsed, with the reason in headers. */

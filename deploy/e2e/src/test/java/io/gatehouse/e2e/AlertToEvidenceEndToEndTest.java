@@ -11,8 +11,10 @@ import io.gatehouse.infra.corpus.Corpus;
 import io.gatehouse.infra.kafka.KafkaBrokerProcess;
 import io.gatehouse.infra.postgres.SharedPostgres;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -32,6 +34,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,8 +160,12 @@ class AlertToEvidenceEndToEndTest {
         byte[] report = given().baseUri(evidence.baseUri()).get("/v1/evidence/" + id + "/artifacts/INCIDENT-REPORT.md").asByteArray();
         assertThat(manifest.getString("artifacts.find { it.name == 'INCIDENT-REPORT.md' }.sha256")).isEqualTo(sha256(report));
         assertThat(new String(report, StandardCharsets.UTF_8)).contains("rolled back");
-        byte[] bundle = given().baseUri(evidence.baseUri()).get("/v1/evidence/" + id + "/bundle").asByteArray();
-        assertThat(given().baseUri(evidence.baseUri()).get("/v1/evidence/" + id + "/bundle").asByteArray()).isEqualTo(bundle);
+        // Sealed when evidence-service recorded the close: final, whatever arrives after it.
+        Response sealed = await().atMost(WAIT).until(
+                () -> given().baseUri(evidence.baseUri()).get("/v1/evidence/" + id + "/bundle"), answer -> answer.statusCode() == 200);
+        assertThat(sealed.header("Gatehouse-Evidence-State")).isEqualTo("sealed");
+        assertThat(new String(entry(sealed.asByteArray(), "INCIDENT-REPORT.md"), StandardCharsets.UTF_8)).containsPattern("\\| 4 [^\\n]*\\| PASSED \\|");
+        assertThat(given().baseUri(evidence.baseUri()).get("/v1/evidence/" + id + "/bundle").asByteArray()).isEqualTo(sealed.asByteArray());
         assertThat(given().baseUri(evidence.baseUri()).get("/v1/evidence/ledger/verification").jsonPath().getBoolean("intact")).isTrue();
 
         // The rehearsal the rollback rested on is in the release's evidence, as protocol 14 names it.
@@ -166,6 +174,18 @@ class AlertToEvidenceEndToEndTest {
                 .get("/v1/evidence/rel-e2e/artifacts/rollback-verification-report.json").jsonPath(), answer -> Boolean.TRUE.equals(answer.get("passed")));
         assertThat(verification.getDouble("durationSeconds")).isEqualTo(240.0);
         assertThat(verification.getDouble("rtoSeconds")).isEqualTo(600.0);
+    }
+
+    /** One file of a ZIP. */
+    private static byte[] entry(byte[] zip, String name) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.getName().equals(name)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError(name + " is not in the bundle");
     }
 
     /** The fixture as another alert: another name and, since alerts are known by it, another fingerprint. */

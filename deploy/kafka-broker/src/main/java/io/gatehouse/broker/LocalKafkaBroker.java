@@ -1,5 +1,6 @@
 package io.gatehouse.broker;
 
+import io.gatehouse.broker.topics.TopicSetup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,19 +12,27 @@ import java.util.concurrent.TimeUnit;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Uuid;
 
 /**
  * Runs one Apache Kafka broker in KRaft combined mode (broker and controller in one process) on loopback.
  *
  * <p>Formats the storage directory the first time, so a data directory survives restarts of a local
- * stack. Prints {@value #READY_LINE} once clients can reach it: whoever started the process waits for
- * that line instead of guessing with sleeps.
+ * stack. Once clients can reach it, creates every declared Gatehouse topic and brings existing ones back to their
+ * declared configuration ({@link TopicSetup}); the broker creates no other topic, so a misspelt name fails where it
+ * is used. Then prints {@value #TOPICS_LINE} and {@value #READY_LINE}: whoever started the process waits for that
+ * line instead of guessing with sleeps. When the topics cannot be made as declared, it prints {@value #FAILED_LINE}
+ * with the reason and stops.
  */
 public final class LocalKafkaBroker {
 
     /** Printed on standard output, followed by the bootstrap address, once the broker answers. */
     public static final String READY_LINE = "GATEHOUSE-KAFKA-READY";
+    /** Printed before the ready line, followed by what the broker holds of the declared topics. */
+    public static final String TOPICS_LINE = "GATEHOUSE-KAFKA-TOPICS";
+    /** Printed on standard output, followed by the reason, when the broker stops instead of becoming ready. */
+    public static final String FAILED_LINE = "GATEHOUSE-KAFKA-FAILED";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -39,6 +48,13 @@ public final class LocalKafkaBroker {
         Thread broker = new Thread(() -> kafka.Kafka.main(new String[] {propertiesFile.toString()}), "kafka-main");
         broker.start();
         awaitClientsCanConnect(options.bootstrapAddress());
+        try {
+            System.out.println(TOPICS_LINE + " " + TopicSetup.apply(options.bootstrapAddress()));
+        } catch (TopicSetup.Disagreement | IllegalStateException | KafkaException notAsDeclared) {
+            System.out.println(FAILED_LINE + " " + notAsDeclared.getMessage());
+            System.out.flush();
+            System.exit(1);
+        }
         System.out.println(READY_LINE + " " + options.bootstrapAddress());
         System.out.flush();
         broker.join();
@@ -67,7 +83,8 @@ public final class LocalKafkaBroker {
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
                 // Consumers join at once instead of waiting for group members that will never come.
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
-                Map.entry("auto.create.topics.enable", "true")));
+                // Every topic is declared and created at start; a record for any other is refused, not a new topic.
+                Map.entry("auto.create.topics.enable", "false")));
         Path file = options.dataDir().resolve("server.properties");
         try (var out = Files.newBufferedWriter(file)) {
             server.store(out, "written by " + LocalKafkaBroker.class.getName());

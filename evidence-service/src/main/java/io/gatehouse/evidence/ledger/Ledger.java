@@ -10,6 +10,7 @@ import io.gatehouse.messaging.outbox.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -34,12 +35,15 @@ public class Ledger {
     }
 
     private final EntityManager entityManager;
+    private final Event<EntryAppended> appended;
     private final DatabaseSubtrees subtrees;
     private final Outbox outbox;
     private final String origin;
 
-    Ledger(EntityManager entityManager, DatabaseSubtrees subtrees, Outbox outbox, @ConfigProperty(name = "gatehouse.ledger.origin") String origin) {
+    Ledger(EntityManager entityManager, Event<EntryAppended> appended, DatabaseSubtrees subtrees, Outbox outbox,
+           @ConfigProperty(name = "gatehouse.ledger.origin") String origin) {
         this.entityManager = entityManager;
+        this.appended = appended;
         this.subtrees = subtrees;
         this.outbox = outbox;
         this.origin = origin;
@@ -78,6 +82,7 @@ public class Ledger {
                 .setParameter(1, entry.seq)
                 .setParameter(2, entry.entryHash)
                 .executeUpdate();
+        appended.fire(new EntryAppended(entry));
         return true;
     }
 
@@ -107,7 +112,8 @@ public class Ledger {
     }
 
     // Locking the head row serializes appends across threads and instances: no two entries claim one position.
-    private Head lockHead() {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Head lockHead() {
         return readHead(" for update");
     }
 

@@ -40,7 +40,7 @@ class IncidentEvidenceHttpTest {
         Response assessment = given().get("/v1/evidence/" + incidentId + "/artifacts/severity-assessment.json");
         JsonPath manifest = given().get("/v1/evidence/" + incidentId + "/artifacts/evidence-manifest.json").then().statusCode(200)
                 .extract().jsonPath();
-        Response bundle = given().get("/v1/evidence/" + incidentId + "/bundle");
+        Response bundle = given().get("/v1/evidence/" + incidentId + "/draft-bundle");
 
         assertThat(assessment.statusCode()).isEqualTo(200);
         assertThat(assessment.contentType()).startsWith("application/json");
@@ -62,10 +62,14 @@ class IncidentEvidenceHttpTest {
 
         assertThat(bundle.statusCode()).isEqualTo(200);
         assertThat(bundle.contentType()).isEqualTo("application/zip");
-        assertThat(bundle.header("Content-Disposition")).isEqualTo("attachment; filename=\"INCIDENT-EVIDENCE-BUNDLE.zip\"");
+        assertThat(bundle.header("Content-Disposition")).isEqualTo("attachment; filename=\"DRAFT-INCIDENT-EVIDENCE-BUNDLE.zip\"");
+        assertThat(bundle.header("Gatehouse-Evidence-State")).isEqualTo("draft");
         assertThat(unzip(bundle.asByteArray()).stream().map(BundleEntry::name).toList()).hasSize(14).isSorted()
                 .contains("evidence-manifest.json", "INCIDENT-REPORT.md");
-        assertThat(given().get("/v1/evidence/" + incidentId + "/bundle").asByteArray()).isEqualTo(bundle.asByteArray());
+        assertThat(given().get("/v1/evidence/" + incidentId + "/draft-bundle").asByteArray()).isEqualTo(bundle.asByteArray());
+        given().get("/v1/evidence/" + incidentId + "/bundle").then().statusCode(404)
+                .body("context", containsString("has not reached a point its protocol calls final"))
+                .body("resolution", containsString("/v1/evidence/" + incidentId + "/draft-bundle"));
     }
 
     @Test
@@ -86,7 +90,7 @@ class IncidentEvidenceHttpTest {
         publish(classified(subject), subject, OPENED_AT);
         awaitManifest(subject, 1);
 
-        given().get("/v1/evidence/" + subject + "/bundle").then().statusCode(404)
+        given().get("/v1/evidence/" + subject + "/draft-bundle").then().statusCode(404)
                 .body("context", containsString("has neither an opened incident nor a registered release or pipeline result"));
         given().get("/v1/evidence/nothing-here/artifacts/INCIDENT-REPORT.md").then().statusCode(404)
                 .body("context", equalTo("nothing is recorded about subject nothing-here"));

@@ -2,6 +2,7 @@ package io.gatehouse.evidence.ledger;
 
 import io.gatehouse.evidence.log.CanonicalEvent;
 import io.gatehouse.evidence.log.HashChain;
+import io.gatehouse.evidence.log.MerkleHashes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.events.cloudevents.CloudEvent;
@@ -57,6 +58,7 @@ class LedgerChainTest {
         entry.seq = seq;
         entry.canonical = content.getBytes(StandardCharsets.UTF_8);
         entry.eventSha256 = HashChain.sha256(entry.canonical);
+        entry.leafHash = MerkleHashes.leafHex(entry.canonical);
         entry.previousHash = previousHash;
         entry.entryHash = HashChain.link(previousHash, entry.eventSha256);
         return entry;

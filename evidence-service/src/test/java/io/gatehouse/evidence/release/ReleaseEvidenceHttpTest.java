@@ -1,11 +1,13 @@
 package io.gatehouse.evidence.release;
 
+import static io.gatehouse.evidence.IncidentEvents.WAIT;
 import static io.gatehouse.evidence.IncidentEvents.awaitManifest;
 import static io.gatehouse.evidence.IncidentEvents.publish;
 import static io.gatehouse.evidence.RenderedFiles.unzip;
 import static io.gatehouse.evidence.release.ReleaseLedger.at;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -17,7 +19,13 @@ import io.gatehouse.events.RunStatus;
 import io.gatehouse.events.Topics;
 import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.evidence.RenderedFiles.BundleEntry;
+import io.gatehouse.events.EvidenceBundleBuilt;
+import io.gatehouse.events.EvidenceManifestSealed;
+import io.gatehouse.events.codec.EventCodec;
 import io.gatehouse.evidence.log.HashChain;
+import io.gatehouse.evidence.log.NoteKey;
+import io.gatehouse.evidence.sealed.BundleVerifier;
+import io.gatehouse.infra.kafka.TopicReader;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.postgres.EmbeddedPostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -26,6 +34,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
@@ -68,7 +77,7 @@ class ReleaseEvidenceHttpTest {
         Response runLog = given().get("/v1/evidence/" + release + "/artifacts/staging-deployment-run.log");
         JsonPath manifest = given().get("/v1/evidence/" + release + "/artifacts/evidence-manifest.json").then().statusCode(200)
                 .extract().jsonPath();
-        Response bundle = given().get("/v1/evidence/" + release + "/bundle");
+        Response bundle = given().get("/v1/evidence/" + release + "/draft-bundle");
 
         assertThat(recorded.getList("events.topic")).contains(Topics.REHEARSALS, Topics.RELEASES);
         assertThat(report.statusCode()).isEqualTo(200);
@@ -97,10 +106,57 @@ class ReleaseEvidenceHttpTest {
 
         assertThat(bundle.statusCode()).isEqualTo(200);
         assertThat(bundle.contentType()).isEqualTo("application/zip");
-        assertThat(bundle.header("Content-Disposition")).isEqualTo("attachment; filename=\"PRE-DEPLOYMENT-PACKAGE.zip\"");
+        assertThat(bundle.header("Content-Disposition")).isEqualTo("attachment; filename=\"DRAFT-PRE-DEPLOYMENT-PACKAGE.zip\"");
         assertThat(unzip(bundle.asByteArray()).stream().map(BundleEntry::name).toList()).hasSize(12).isSorted()
                 .contains("evidence-manifest.json", "rollback-verification-report.json", "deployment-checklist.md");
-        assertThat(given().get("/v1/evidence/" + release + "/bundle").asByteArray()).isEqualTo(bundle.asByteArray());
+        assertThat(given().get("/v1/evidence/" + release + "/draft-bundle").asByteArray()).isEqualTo(bundle.asByteArray());
+
+        // The decision is the last event, so its seal holds the same artifacts, and what proves them.
+        Response sealed = given().get("/v1/evidence/" + release + "/bundle");
+        assertThat(sealed.statusCode()).isEqualTo(200);
+        assertThat(sealed.header("Gatehouse-Evidence-State")).isEqualTo("sealed");
+        assertThat(sealed.header("Gatehouse-Evidence-Seal")).isEqualTo("1");
+        assertThat(sealed.header("Content-Disposition")).isEqualTo("attachment; filename=\"PRE-DEPLOYMENT-PACKAGE.zip\"");
+        List<BundleEntry> sealedFiles = unzip(sealed.asByteArray());
+        for (BundleEntry draftFile : unzip(bundle.asByteArray())) {
+            assertThat(sealedFiles).filteredOn(f -> f.name().equals(draftFile.name())).singleElement()
+                    .satisfies(f -> assertThat(f.bytes()).as(f.name()).isEqualTo(draftFile.bytes()));
+        }
+        assertThat(sealedFiles).extracting(BundleEntry::name).contains("checkpoint.txt", "ledger-proofs.json", "seal-manifest.json",
+                "release-attestation.intoto.json", "public-key.txt").filteredOn(n -> n.startsWith("events/")).hasSize(11);
+        NoteKey key = NoteKey.parseVerifier(given().get("/v1/evidence/ledger/public-key").asString());
+        BundleVerifier.Verification verification = BundleVerifier.verify(sealed.asByteArray(), Optional.of(key));
+        assertThat(verification.intact()).as("%s", verification.checks()).isTrue();
+    }
+
+    @Test
+    void eachDecisionIsANewSealAndAnEarlierSealNeverChanges() {
+        String release = "rel-" + UUID.randomUUID();
+        ReleaseLedger events = new ReleaseLedger(release);
+        try (TopicReader evidenceTopic = new TopicReader(KafkaBrokerResource.bootstrapServers(), Topics.EVIDENCE)) {
+            publishOn(Topics.REHEARSALS, INTAKE, release, 1, events.tests("smoke", 3, 0, 0, 0, 1));
+            publishOn(Topics.RELEASES, REHEARSAL, release, 2, events.decided(ReleaseDecision.NO_GO, List.of("Gate 1 failed"), 2, "g1", "g2", "g3", "g4"));
+            byte[] first = await().atMost(WAIT).until(() -> given().get("/v1/evidence/" + release + "/bundle"), r -> r.statusCode() == 200).asByteArray();
+
+            publishOn(Topics.RELEASES, REHEARSAL, release, 3, events.decided(ReleaseDecision.GO, List.of(), 3, "g1", "g2", "g3", "g4"));
+            Response second = await().atMost(WAIT).until(() -> given().get("/v1/evidence/" + release + "/bundle"),
+                    r -> "2".equals(r.header("Gatehouse-Evidence-Seal")));
+
+            assertThat(given().get("/v1/evidence/" + release + "/seals/1/bundle").asByteArray()).isEqualTo(first);
+            assertThat(second.asByteArray()).isNotEqualTo(first);
+            JsonPath seals = given().get("/v1/evidence/" + release + "/seals").jsonPath();
+            assertThat(seals.getList("seal", Integer.class)).containsExactly(1, 2);
+            assertThat(seals.getString("[1].sha256")).isEqualTo(HashChain.sha256(second.asByteArray()));
+
+            List<SpecificRecord> announced = evidenceTopic.await(4, r -> release.equals(r.key()), WAIT).stream()
+                    .map(r -> EventCodec.decode(r.value())).toList();
+            assertThat(announced).filteredOn(EvidenceBundleBuilt.class::isInstance).extracting(e -> ((EvidenceBundleBuilt) e).getSha256())
+                    .containsExactly(HashChain.sha256(first), HashChain.sha256(second.asByteArray()));
+            EvidenceManifestSealed secondSeal = announced.stream().filter(EvidenceManifestSealed.class::isInstance).map(EvidenceManifestSealed.class::cast)
+                    .filter(m -> m.getSeal() == 2).findFirst().orElseThrow();
+            assertThat(secondSeal.getTreeSize()).isEqualTo(secondSeal.getTriggerLeafIndex() + 1);
+            assertThat(secondSeal.getFiles()).extracting(f -> f.getName()).contains("release-attestation.intoto.json", "checkpoint.txt");
+        }
     }
 
     @Test

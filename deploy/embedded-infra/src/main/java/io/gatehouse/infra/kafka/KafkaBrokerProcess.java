@@ -24,6 +24,8 @@ import java.util.concurrent.TimeoutException;
 public final class KafkaBrokerProcess implements AutoCloseable {
 
     private static final String READY_LINE = "GATEHOUSE-KAFKA-READY";
+    /** The broker's reason for stopping instead of becoming ready, such as a topic it will not change. */
+    private static final String FAILED_LINE = "GATEHOUSE-KAFKA-FAILED";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final Process process;
@@ -34,10 +36,16 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Starts a fresh broker with its data under {@code dataDir}, and returns once clients can connect. */
+    /**
+     * Starts a broker with its data under {@code dataDir} (fresh, or kept from an earlier broker), and returns once
+     * clients can connect and every declared Gatehouse topic exists as declared.
+     *
+     * @throws IllegalStateException when the broker stops instead, with its reason
+     */
     public static KafkaBrokerProcess start(Path dataDir) {
-        int port = LoopbackPorts.free();
-        int controllerPort = LoopbackPorts.free();
+        int[] ports = LoopbackPorts.free(2);
+        int port = ports[0];
+        int controllerPort = ports[1];
         Path lib = brokerHome().resolve("lib");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -115,6 +123,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private static void awaitReady(Process process, Path logFile) throws IOException {
         CompletableFuture<Void> ready = new CompletableFuture<>();
         Thread pump = new Thread(() -> {
+            String failure = "";
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                  var log = Files.newBufferedWriter(logFile)) {
                 for (String line; (line = out.readLine()) != null; ) {
@@ -123,9 +132,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                     log.flush();
                     if (line.startsWith(READY_LINE)) {
                         ready.complete(null);
+                    } else if (line.startsWith(FAILED_LINE)) {
+                        failure = ": " + line.substring(FAILED_LINE.length()).trim();
                     }
                 }
-                ready.completeExceptionally(new IllegalStateException("the Kafka broker exited with " + process.waitFor() + "; see " + logFile));
+                ready.completeExceptionally(new IllegalStateException("the Kafka broker exited with " + process.waitFor() + failure + "; see " + logFile));
             } catch (IOException | InterruptedException e) {
                 ready.completeExceptionally(e);
             }

@@ -11,21 +11,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
 class KafkaBrokerProcessTest {
 
     @Test
     void theBrokerTakesAndServesRecords() throws Exception {
-        try (KafkaBrokerProcess broker = KafkaBrokerProcess.start(Files.createTempDirectory("gatehouse-kafka-test-"));
-             TopicReader reader = new TopicReader(broker.bootstrapServers(), "smoke")) {
-            RawRecords.send(broker.bootstrapServers(), "smoke", "key", Map.of("h", "v"), "hello".getBytes(StandardCharsets.UTF_8));
+        try (KafkaBrokerProcess broker = KafkaBrokerProcess.start(Files.createTempDirectory("gatehouse-kafka-test-"))) {
+            // The broker creates only the declared topics by itself.
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic("smoke", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
+            try (TopicReader reader = new TopicReader(broker.bootstrapServers(), "smoke")) {
+                RawRecords.send(broker.bootstrapServers(), "smoke", "key", Map.of("h", "v"), "hello".getBytes(StandardCharsets.UTF_8));
 
-            var record = reader.await(1, r -> true, Duration.ofSeconds(30)).get(0);
+                var record = reader.await(1, r -> true, Duration.ofSeconds(30)).get(0);
 
-            assertThat(record.key()).isEqualTo("key");
-            assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("hello");
-            assertThat(new String(record.headers().lastHeader("h").value(), StandardCharsets.UTF_8)).isEqualTo("v");
+                assertThat(record.key()).isEqualTo("key");
+                assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("hello");
+                assertThat(new String(record.headers().lastHeader("h").value(), StandardCharsets.UTF_8)).isEqualTo("v");
+            }
         }
     }
 

@@ -72,7 +72,7 @@ class AuditAgainstTheBrokerTest {
     void aLogWrittenAsGatehouseWritesIt() throws IOException {
         broker = KafkaBrokerProcess.start(dir.resolve("kafka"));
         bootstrap = broker.bootstrapServers();
-        ScratchTopics.create(bootstrap);
+        ScratchTopics.prepare(bootstrap);
         publicKey = Files.writeString(dir.resolve("public-key"), LOG_KEY.verifierKey() + "\n");
         writer = new KafkaLogWriter(bootstrap);
         ledger = new LedgerPublisher(writer, LOG_KEY);
@@ -128,7 +128,7 @@ class AuditAgainstTheBrokerTest {
     }
 
     @Test
-    void aReplayWritesNothingToTheBrokerAndTheBenchRefusesABrokerWithGatehousesTopics() throws Exception {
+    void aReplayWritesNothingToTheBrokerAndTheBenchRefusesABrokerHoldingALog() throws Exception {
         long recordsBefore = recordsOnTheBroker();
         Set<String> topicsBefore = topicsOnTheBroker();
 
@@ -136,7 +136,7 @@ class AuditAgainstTheBrokerTest {
 
         assertThat(recordsOnTheBroker()).isEqualTo(recordsBefore);
         assertThat(topicsOnTheBroker()).isEqualTo(topicsBefore).doesNotContain("__consumer_offsets");
-        assertThatThrownBy(() -> ScratchTopics.create(bootstrap)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> ScratchTopics.prepare(bootstrap)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("give it a scratch broker");
     }
 

@@ -42,7 +42,7 @@ public final class Bench {
     }
 
     public static Result run(String bootstrapServers, int events, Path out, PrintStream console) {
-        ScratchTopics.create(bootstrapServers);
+        ScratchTopics.prepare(bootstrapServers);
         NoteKey logKey = NoteKey.generate(ORIGIN);
         Path publicKey = out.resolve("public-key");
         try {

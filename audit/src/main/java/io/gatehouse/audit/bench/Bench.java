@@ -30,11 +30,11 @@ public final class Bench {
     static final String ORIGIN = "gatehouse.bench/ledger";
 
     /** What was measured; every tool's verdict must be clean for the numbers to mean anything. */
-    public record Result(boolean clean, long events, double replaySeconds, long recordsReplayed, double verifySeconds, double verifyBundleSeconds,
-                         long bundleBytes, long proofsBytes) {
+    public record Result(boolean clean, long eventsReplayed, double replaySeconds, long recordsReplayed, double verifySeconds,
+                         double verifyBundleSeconds, long bundleBytes, long proofsBytes) {
 
         public double eventsPerSecond() {
-            return events / replaySeconds;
+            return eventsReplayed / replaySeconds;
         }
     }
 
@@ -92,11 +92,11 @@ public final class Bench {
         long proofsBytes = incidentSeal.files().stream().filter(f -> f.name().equals(SealedBundle.LEDGER_PROOFS)).mapToLong(SealedBundle.SealedFile::sizeBytes)
                 .sum();
 
-        Result result = new Result(replay.identical() && verify.intact() && verified.intact(), events, replay.seconds(), replay.recordsRead(),
+        Result result = new Result(replay.identical() && verify.intact() && verified.intact(), replay.leaves(), replay.seconds(), replay.recordsRead(),
                 verify.seconds(), verified.seconds(), incidentSeal.zip().length, proofsBytes);
         console.println();
-        console.printf(Locale.ROOT, "replay:        %,d domain events (%,d records) in %.1f s: %,.0f events/s%s%n", events, result.recordsReplayed(),
-                result.replaySeconds(), result.eventsPerSecond(), replay.identical() ? "" : " (NOT IDENTICAL)");
+        console.printf(Locale.ROOT, "replay:        %,d domain events (%,d records) in %.1f s: %,.0f events/s%s%n", result.eventsReplayed(),
+                result.recordsReplayed(), result.replaySeconds(), result.eventsPerSecond(), replay.identical() ? "" : " (NOT IDENTICAL)");
         console.printf(Locale.ROOT, "verify:        %,d live entries against the log in %.1f s%s%n", verify.liveLeaves(), result.verifySeconds(),
                 verify.intact() ? "" : " (NOT INTACT)");
         console.printf(Locale.ROOT, "verify-bundle: %s (%,d bytes, ledger-proofs.json %,d bytes) in %.3f s%s%n", incidentSeal.bundleName(),

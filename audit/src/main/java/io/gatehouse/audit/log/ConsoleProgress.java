@@ -32,11 +32,6 @@ public final class ConsoleProgress implements ReadProgress {
         }
     }
 
-    /** Records read per second so far. */
-    public double rate() {
-        return rate(System.nanoTime());
-    }
-
     public double seconds() {
         return (System.nanoTime() - started) / 1e9;
     }

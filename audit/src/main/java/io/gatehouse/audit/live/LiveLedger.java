@@ -25,7 +25,9 @@ public final class LiveLedger {
     private static final HexFormat HEX = HexFormat.of();
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    // HTTP/1.1: the JDK client otherwise asks to upgrade to cleartext HTTP/2, and Quarkus answers a blocking endpoint
+    // reached that way with a 500 ("Request has already been read").
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
 
     /** @param baseUrl evidence-service's address, e.g. http://127.0.0.1:8084 */
     public LiveLedger(String baseUrl) {

@@ -2,15 +2,11 @@ package io.gatehouse.evidence.ledger;
 
 import io.gatehouse.errors.UnusableRecord;
 import io.gatehouse.events.cloudevents.CloudEvent;
-import io.gatehouse.events.codec.EventCodec;
-import io.gatehouse.events.codec.EventCodecException;
+import io.gatehouse.evidence.log.RecordableEvent;
 import io.gatehouse.messaging.ConsumerFailurePolicy;
-import io.gatehouse.messaging.IncomingRecords;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Objects;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -42,20 +38,12 @@ public class EventRecorder {
         failurePolicy.apply(CHANNEL, record, () -> QuarkusTransaction.requiringNew().run(() -> ledger.append(event, record.value(), origin)));
     }
 
+    // The rule is RecordableEvent's, so that a replay of the log accepts exactly the records recorded here.
     private static CloudEvent wellFormed(ConsumerRecord<String, byte[]> record) {
-        CloudEvent event = IncomingRecords.attributesOf(record);
-        SpecificRecord body;
-        try {
-            body = EventCodec.decode(record.value());
-        } catch (EventCodecException e) {
-            throw new UnusableRecord(record.topic(), e.getMessage());
+        RecordableEvent recordable = RecordableEvent.of(record);
+        if (!recordable.recordable()) {
+            throw new UnusableRecord(record.topic(), recordable.problem());
         }
-        if (!event.type().equals(body.getSchema().getFullName())) {
-            throw new UnusableRecord(record.topic(), "ce_type says " + event.type() + " but the body is " + body.getSchema().getFullName());
-        }
-        if (!Objects.equals(record.key(), event.subject())) {
-            throw new UnusableRecord(record.topic(), "the record key " + record.key() + " is not its subject " + event.subject());
-        }
-        return event;
+        return recordable.event();
     }
 }

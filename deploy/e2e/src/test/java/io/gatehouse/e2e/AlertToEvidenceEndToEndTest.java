@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gatehouse.evidence.log.MerkleTree;
 import io.gatehouse.infra.LoopbackPorts;
 import io.gatehouse.infra.auth.DevTokens;
 import io.gatehouse.infra.corpus.Corpus;
@@ -25,6 +26,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -50,6 +56,7 @@ class AlertToEvidenceEndToEndTest {
     private static final List<String> SERVICES = List.of("intake-service", "rehearsal-service", "incident-service", "evidence-service");
 
     private static KafkaBrokerProcess broker;
+    private static SharedPostgres.Connection database;
     private static HttpServer chat;
     private static PrivateKey signingKey;
     private static final List<ServiceProcess> running = new ArrayList<>();
@@ -61,7 +68,7 @@ class AlertToEvidenceEndToEndTest {
     @BeforeAll
     static void startTheStack() throws IOException {
         Path work = Files.createTempDirectory("gatehouse-e2e-");
-        SharedPostgres.Connection database = SharedPostgres.connection();
+        database = SharedPostgres.connection();
         broker = KafkaBrokerProcess.start(work.resolve("kafka"));
         signingKey = DevTokens.ensureKeys(work.resolve("keys"));
         chat = acceptingWebhooks();
@@ -113,6 +120,10 @@ class AlertToEvidenceEndToEndTest {
         as("ci", "pipeline").baseUri(intake.baseUri()).body("{\"status\":\"SUCCEEDED\",\"startedAt\":\"2026-11-19T09:30:00Z\","
                 + "\"finishedAt\":\"2026-11-19T09:34:00Z\",\"steps\":[{\"name\":\"rollback.sh\",\"status\":\"SUCCEEDED\"}],\"log\":\"rolled back\"}")
                 .post("/v1/releases/rel-e2e/rollback-rehearsal").then().statusCode(202);
+        // A blocking finding fails gate 3: rel-e2e is decided NO_GO, and evidence-service seals that decision.
+        as("ci", "pipeline").baseUri(intake.baseUri()).contentType("application/sarif+json")
+                .body(Files.readAllBytes(Path.of(System.getProperty("gatehouse.root", "../..")).resolve("deploy/local/samples/release/security-scan-blocking.sarif")))
+                .post("/v1/releases/rel-e2e/security-scans").then().statusCode(202);
         // intake → rehearsals → rehearsal-service → gatehouse.releases → incident-service, asked as a commander would.
         JsonPath target = await().atMost(WAIT).until(() -> given().baseUri(incident.baseUri()).get("/v1/rollback-targets/rel-e2e"),
                 answer -> answer.statusCode() == 200).jsonPath();
@@ -174,6 +185,74 @@ class AlertToEvidenceEndToEndTest {
                 .get("/v1/evidence/rel-e2e/artifacts/rollback-verification-report.json").jsonPath(), answer -> Boolean.TRUE.equals(answer.get("passed")));
         assertThat(verification.getDouble("durationSeconds")).isEqualTo(240.0);
         assertThat(verification.getDouble("rtoSeconds")).isEqualTo(600.0);
+
+        replayingTheLogRebuildsTheSameTreeAndSealsByteForByte(List.of(id, "rel-e2e"));
+        aStoredEventAlteredInTheDatabaseIsNamedByTheAuditorsVerify();
+    }
+
+    /** What an auditor with Java and the broker's address does: replay every topic into an empty store of the tool's own. */
+    private static void replayingTheLogRebuildsTheSameTreeAndSealsByteForByte(List<String> sealedSubjects) throws IOException {
+        for (String subject : sealedSubjects) {
+            await().atMost(WAIT).until(() -> given().baseUri(evidence.baseUri()).get("/v1/evidence/" + subject + "/seals").jsonPath().getList("seal").size() > 0);
+        }
+        Path work = Files.createTempDirectory("gatehouse-audit-");
+        Path publicKey = Files.writeString(work.resolve("public-key"), given().baseUri(evidence.baseUri()).get("/v1/evidence/ledger/public-key").asString());
+        Path out = work.resolve("replay");
+
+        Audit replay = Audit.run("replay", "--bootstrap-servers", broker.bootstrapServers(), "--out", out.toString(), "--public-key", publicKey.toString());
+
+        assertThat(replay.exitCode()).as(replay.output()).isZero();
+        JsonPath report = new JsonPath(out.resolve("replay-report.json").toFile());
+        assertThat(report.getBoolean("identical")).as(replay.output()).isTrue();
+        long size = report.getLong("tree.size");
+        byte[] root = HexFormat.of().parseHex(report.getString("tree.rootHash"));
+        JsonPath live = given().baseUri(evidence.baseUri()).get("/v1/evidence/ledger/verification").jsonPath();
+        assertThat(live.getBoolean("intact")).isTrue();
+        long liveSize = live.getLong("entriesChecked");
+        List<byte[]> proof = given().baseUri(evidence.baseUri()).queryParam("from", size).queryParam("to", liveSize)
+                .get("/v1/evidence/ledger/proofs/consistency").jsonPath().getList("hashes", String.class).stream().map(HexFormat.of()::parseHex).toList();
+        assertThat(MerkleTree.verifyConsistency(size, liveSize, root, HexFormat.of().parseHex(live.getString("rootHash")), proof))
+                .as("the replayed tree of %d entries is the live tree's first %d", size, size).isTrue();
+        for (String subject : sealedSubjects) {
+            for (Map<String, Object> seal : given().baseUri(evidence.baseUri()).get("/v1/evidence/" + subject + "/seals").jsonPath().<Map<String, Object>>getList("$")) {
+                byte[] sealed = given().baseUri(evidence.baseUri()).get((String) seal.get("bundle")).asByteArray();
+                Path rebuilt = out.resolve("bundles").resolve(subject).resolve("seal-" + seal.get("seal")).resolve((String) seal.get("bundleName"));
+                assertThat(Files.readAllBytes(rebuilt)).as("%s seal %s rebuilt from the log", subject, seal.get("seal")).isEqualTo(sealed);
+            }
+        }
+        Path bundle = out.resolve("bundles").resolve(sealedSubjects.get(0)).resolve("seal-1").resolve("INCIDENT-EVIDENCE-BUNDLE.zip");
+        Audit offline = Audit.run("verify-bundle", bundle.toString(), "--public-key", publicKey.toString());
+        assertThat(offline.exitCode()).as(offline.output()).isZero();
+    }
+
+    private static void aStoredEventAlteredInTheDatabaseIsNamedByTheAuditorsVerify() {
+        Audit intact = Audit.run("verify", "--bootstrap-servers", broker.bootstrapServers(), "--evidence-url", evidence.baseUri());
+        assertThat(intact.exitCode()).as(intact.output()).isZero();
+
+        long seq = 3;
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+             PreparedStatement flip = connection.prepareStatement(
+                     "update evidence.ledger_entry set canonical = overlay(canonical placing '#'::bytea from 40 for 1) where seq = ?");
+             PreparedStatement restore = connection.prepareStatement("update evidence.ledger_entry set canonical = ? where seq = ?");
+             PreparedStatement read = connection.prepareStatement("select canonical from evidence.ledger_entry where seq = ?")) {
+            read.setLong(1, seq);
+            ResultSet original = read.executeQuery();
+            original.next();
+            byte[] canonical = original.getBytes(1);
+            flip.setLong(1, seq);
+            flip.executeUpdate();
+            try {
+                Audit altered = Audit.run("verify", "--bootstrap-servers", broker.bootstrapServers(), "--evidence-url", evidence.baseUri());
+                assertThat(altered.exitCode()).as(altered.output()).isEqualTo(1);
+                assertThat(altered.output()).contains("FIRST BAD LEAF: leaf " + (seq - 1) + " ALTERED");
+            } finally {
+                restore.setBytes(1, canonical);
+                restore.setLong(2, seq);
+                restore.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("could not alter the stored event", e);
+        }
     }
 
     /** One file of a ZIP. */

@@ -1,6 +1,7 @@
 package io.gatehouse.evidence.ledger;
 
 import io.gatehouse.errors.ErrorReport;
+import io.gatehouse.http.errors.ErrorAnswer;
 import io.gatehouse.evidence.log.MerkleTree;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
@@ -149,12 +150,10 @@ public class LedgerResource {
     }
 
     private static WebApplicationException badRequest(String problem, String action) {
-        return new WebApplicationException(Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorReport(ErrorReport.Severity.WARNING, "ledger proof", problem, action, "none")).build());
+        return ErrorAnswer.of(Response.Status.BAD_REQUEST, new ErrorReport(ErrorReport.Severity.WARNING, "ledger proof", problem, action, "none"));
     }
 
     private static WebApplicationException notFound(String problem, String action) {
-        return new WebApplicationException(Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorReport(ErrorReport.Severity.INFO, "ledger checkpoint", problem, action, "none")).build());
+        return ErrorAnswer.of(Response.Status.NOT_FOUND, new ErrorReport(ErrorReport.Severity.INFO, "ledger checkpoint", problem, action, "none"));
     }
 }

@@ -1,6 +1,7 @@
 package io.gatehouse.evidence.sealing;
 
 import io.gatehouse.errors.ErrorReport;
+import io.gatehouse.http.errors.ErrorAnswer;
 import io.gatehouse.evidence.artifacts.Artifact;
 import io.gatehouse.evidence.artifacts.Evidence;
 import io.gatehouse.evidence.artifacts.EvidenceProtocol;
@@ -129,16 +130,14 @@ public class EvidenceResource {
     private Response sealed(SealedBundleRow row) {
         RetentionStatus status = retained.statusOf(row.subject, row.seal).orElse(RetentionStatus.ACTIVE);
         if (status == RetentionStatus.DELETED) {
-            throw new WebApplicationException(Response.status(Response.Status.GONE).type(MediaType.APPLICATION_JSON)
-                    .entity(RetainedBundles.goneReport(retained.deletion(row.subject, row.seal).orElseThrow())).build());
+            throw ErrorAnswer.of(Response.Status.GONE, RetainedBundles.goneReport(retained.deletion(row.subject, row.seal).orElseThrow()));
         }
         byte[] bytes = (status == RetentionStatus.ARCHIVED ? retained.archivedBundle(row.bundleSha256) : activeBundle(row.bundleSha256))
-                .orElseThrow(() -> new WebApplicationException(Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
-                        .entity(new ErrorReport(ErrorReport.Severity.CRITICAL, "sealed evidence", "the bundle of seal " + row.seal + " of "
-                                + row.subject + " (SHA-256 " + row.bundleSha256 + ") is missing from the " + status.name().toLowerCase(Locale.ROOT)
-                                + " store", "restore it from a backup or rebuild it with deploy/local/gatehouse audit replay, which seals the same bytes",
-                                "this seal cannot be served until it is restored"))
-                        .build()));
+                .orElseThrow(() -> ErrorAnswer.of(Response.Status.NOT_FOUND, new ErrorReport(ErrorReport.Severity.CRITICAL, "sealed evidence",
+                        "the bundle of seal " + row.seal + " of " + row.subject + " (SHA-256 " + row.bundleSha256 + ") is missing from the "
+                                + status.name().toLowerCase(Locale.ROOT) + " store",
+                        "restore it from a backup or rebuild it with deploy/local/gatehouse audit replay, which seals the same bytes",
+                        "this seal cannot be served until it is restored")));
         return Response.ok(bytes, "application/zip")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + row.bundleName + "\"")
                 .header(HttpHeaders.ETAG, "\"" + row.bundleSha256 + "\"")
@@ -179,15 +178,13 @@ public class EvidenceResource {
         try {
             return EvidenceRenderer.render(protocol, subject, entries.stream().map(e -> LedgerEvent.of(e.seq, e.eventId, e.type, e.time, e.canonical)).toList());
         } catch (UnreadableLedgerEntry e) {
-            throw new WebApplicationException(Response.serverError().type(MediaType.APPLICATION_JSON)
-                    .entity(new ErrorReport(ErrorReport.Severity.CRITICAL, "evidence artifacts", e.getMessage(),
+            throw ErrorAnswer.of(Response.Status.INTERNAL_SERVER_ERROR, new ErrorReport(ErrorReport.Severity.CRITICAL, "evidence artifacts", e.getMessage(),
                             "run GET /v1/evidence/ledger/verification to see whether the ledger was altered, and restore entry " + e.seq(),
-                            "no evidence of subject " + subject + " can be rendered until the entry is readable"))
-                    .build());
+                            "no evidence of subject " + subject + " can be rendered until the entry is readable"));
         }
     }
 
     private static WebApplicationException notFound(ErrorReport report) {
-        return new WebApplicationException(Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON).entity(report).build());
+        return ErrorAnswer.of(Response.Status.NOT_FOUND, report);
     }
 }

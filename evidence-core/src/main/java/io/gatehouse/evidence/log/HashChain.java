@@ -17,17 +17,18 @@ public final class HashChain {
     }
 
     public static String sha256(byte[] bytes) {
-        return HEX.formatHex(digest().digest(bytes));
+        return HEX.formatHex(newSha256().digest(bytes));
     }
 
     public static String link(String previousHash, String eventSha256) {
-        MessageDigest sha256 = digest();
+        MessageDigest sha256 = newSha256();
         sha256.update(HEX.parseHex(previousHash));
         sha256.update(HEX.parseHex(eventSha256));
         return HEX.formatHex(sha256.digest());
     }
 
-    private static MessageDigest digest() {
+    /** A fresh SHA-256: the ledger's one hash function, for the chain here and the Merkle tree ({@link MerkleHashes}). */
+    static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

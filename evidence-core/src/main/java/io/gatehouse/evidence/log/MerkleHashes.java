@@ -1,7 +1,6 @@
 package io.gatehouse.evidence.log;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -18,7 +17,7 @@ public final class MerkleHashes {
     }
 
     public static byte[] leaf(byte[] entry) {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = HashChain.newSha256();
         sha256.update(LEAF_PREFIX);
         sha256.update(entry);
         return sha256.digest();
@@ -29,7 +28,7 @@ public final class MerkleHashes {
     }
 
     public static byte[] node(byte[] left, byte[] right) {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = HashChain.newSha256();
         sha256.update(NODE_PREFIX);
         sha256.update(left);
         sha256.update(right);
@@ -38,14 +37,6 @@ public final class MerkleHashes {
 
     /** The root of the empty tree: SHA-256 of nothing. */
     public static byte[] empty() {
-        return sha256().digest();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+        return HashChain.newSha256().digest();
     }
 }

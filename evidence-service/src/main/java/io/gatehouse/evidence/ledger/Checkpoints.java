@@ -52,9 +52,12 @@ public class Checkpoints {
     void signGrowth() {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                long size = ledger.lockHead().seq();
-                if (size > 0 && LedgerCheckpoint.latest().map(c -> c.treeSize < size).orElse(true)) {
-                    signAt(size);
+                // Appends wait while the head is held: hold it only when there is something to sign.
+                if (grewSinceLatest(ledger.head().seq())) {
+                    long size = ledger.lockHead().seq();
+                    if (grewSinceLatest(size)) {
+                        signAt(size);
+                    }
                 }
             });
         } catch (RuntimeException e) {
@@ -62,6 +65,10 @@ public class Checkpoints {
             // GET /v1/evidence/ledger/verification say which.
             Log.warnf("no checkpoint signed this time: %s", e.getMessage());
         }
+    }
+
+    private static boolean grewSinceLatest(long size) {
+        return size > 0 && LedgerCheckpoint.latest().map(c -> c.treeSize < size).orElse(true);
     }
 
     /**

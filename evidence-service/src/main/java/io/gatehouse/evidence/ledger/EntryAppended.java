@@ -1,8 +1,12 @@
 package io.gatehouse.evidence.ledger;
 
+import org.apache.avro.specific.SpecificRecord;
+
 /**
  * Fired, synchronously and inside the appending transaction, for each new ledger entry: what observers derive from it
  * (a seal) commits or rolls back with the entry itself, while the head is still held.
+ *
+ * @param body the event's body, as decoded when the record was checked, so observers need not decode it again
  */
-public record EntryAppended(LedgerEntry entry) {
+public record EntryAppended(LedgerEntry entry, SpecificRecord body) {
 }

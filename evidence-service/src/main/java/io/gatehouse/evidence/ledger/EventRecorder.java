@@ -1,7 +1,6 @@
 package io.gatehouse.evidence.ledger;
 
 import io.gatehouse.errors.UnusableRecord;
-import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.evidence.log.RecordableEvent;
 import io.gatehouse.messaging.ConsumerFailurePolicy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,18 +31,19 @@ public class EventRecorder {
     @Incoming(CHANNEL)
     @Blocking // writes to PostgreSQL, and waits for it when it is away
     public void record(ConsumerRecord<String, byte[]> record) {
-        CloudEvent event = wellFormed(record);
+        RecordableEvent recordable = wellFormed(record);
         Ledger.Origin origin = new Ledger.Origin(record.topic(), record.partition(), record.offset());
         // A new transaction per attempt: the entry and the new chain head commit together, on the head as it is now.
-        failurePolicy.apply(CHANNEL, record, () -> QuarkusTransaction.requiringNew().run(() -> ledger.append(event, record.value(), origin)));
+        failurePolicy.apply(CHANNEL, record, () -> QuarkusTransaction.requiringNew()
+                .run(() -> ledger.append(recordable.event(), recordable.body(), record.value(), origin)));
     }
 
     // The rule is RecordableEvent's, so that a replay of the log accepts exactly the records recorded here.
-    private static CloudEvent wellFormed(ConsumerRecord<String, byte[]> record) {
+    private static RecordableEvent wellFormed(ConsumerRecord<String, byte[]> record) {
         RecordableEvent recordable = RecordableEvent.of(record);
         if (!recordable.recordable()) {
             throw new UnusableRecord(record.topic(), recordable.problem());
         }
-        return recordable.event();
+        return recordable;
     }
 }

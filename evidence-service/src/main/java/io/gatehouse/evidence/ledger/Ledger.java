@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.apache.avro.specific.SpecificRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -55,7 +56,7 @@ public class Ledger {
      * @return true when a new entry was written
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean append(CloudEvent event, byte[] data, Origin origin) {
+    public boolean append(CloudEvent event, SpecificRecord body, byte[] data, Origin origin) {
         Head head = lockHead();
         if (LedgerEntry.count("eventId", event.id()) > 0) {
             return false;
@@ -82,7 +83,7 @@ public class Ledger {
                 .setParameter(1, entry.seq)
                 .setParameter(2, entry.entryHash)
                 .executeUpdate();
-        appended.fire(new EntryAppended(entry));
+        appended.fire(new EntryAppended(entry, body));
         return true;
     }
 

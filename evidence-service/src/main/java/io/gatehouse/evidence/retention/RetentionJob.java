@@ -4,11 +4,11 @@ import io.gatehouse.errors.ErrorReport;
 import io.gatehouse.events.EvidenceRetentionApplied;
 import io.gatehouse.events.RetentionAction;
 import io.gatehouse.events.Topics;
+import io.gatehouse.evidence.store.ActiveBundles;
 import io.gatehouse.messaging.outbox.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,14 +42,14 @@ public class RetentionJob {
     private final RetentionClock clock;
     private final ArchiveStore archive;
     private final Outbox outbox;
-    private final EntityManager entityManager;
+    private final ActiveBundles activeBundles;
 
-    RetentionJob(RetentionPolicy policy, RetentionClock clock, ArchiveStore archive, Outbox outbox, EntityManager entityManager) {
+    RetentionJob(RetentionPolicy policy, RetentionClock clock, ArchiveStore archive, Outbox outbox, ActiveBundles activeBundles) {
         this.policy = policy;
         this.clock = clock;
         this.archive = archive;
         this.outbox = outbox;
-        this.entityManager = entityManager;
+        this.activeBundles = activeBundles;
     }
 
     @Scheduled(identity = "evidence-retention", every = "${gatehouse.retention.interval}",
@@ -111,7 +111,7 @@ public class RetentionJob {
     }
 
     private Optional<CleanupAction> archive(Due due, Instant now) {
-        Optional<byte[]> active = QuarkusTransaction.requiringNew().call(() -> activeBytes(due.bundleSha256()));
+        Optional<byte[]> active = QuarkusTransaction.requiringNew().call(() -> activeBundles.read(due.bundleSha256()));
         if (active.isPresent()) {
             archive.put(due.bundleSha256(), active.get());
         } else if (archive.read(due.bundleSha256()).isEmpty()) {
@@ -128,7 +128,7 @@ public class RetentionJob {
             }
             bundle.archive(now);
             if (sharing.stream().noneMatch(other -> other != bundle && other.status() == RetentionStatus.ACTIVE)) {
-                entityManager.createNativeQuery("delete from evidence_blob where sha256 = ?1").setParameter(1, due.bundleSha256()).executeUpdate();
+                activeBundles.remove(due.bundleSha256());
             }
             return Optional.of(record(due, CleanupAction.Kind.ARCHIVED, now));
         });
@@ -171,12 +171,6 @@ public class RetentionJob {
                 .setPeriodEndedAt(action.periodEndedAt())
                 .setAppliedAt(action.appliedAt())
                 .build();
-    }
-
-    private Optional<byte[]> activeBytes(String bundleSha256) {
-        List<?> rows = entityManager.createNativeQuery("select bytes from evidence_blob where sha256 = ?1").setParameter(1, bundleSha256)
-                .getResultList();
-        return rows.stream().findFirst().map(byte[].class::cast);
     }
 
     private static RetainedBundle find(List<RetainedBundle> sharing, Due due) {

@@ -12,7 +12,7 @@ import io.gatehouse.evidence.ledger.LedgerEntry;
 import io.gatehouse.evidence.protocols.EvidenceProtocols;
 import io.gatehouse.evidence.retention.RetainedBundles;
 import io.gatehouse.evidence.retention.RetentionStatus;
-import jakarta.persistence.EntityManager;
+import io.gatehouse.evidence.store.ActiveBundles;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -49,11 +48,11 @@ public class EvidenceResource {
     /** "active" or "archived": where a sealed bundle was read from. */
     public static final String STORAGE = "Gatehouse-Evidence-Storage";
 
-    private final EntityManager entityManager;
+    private final ActiveBundles activeBundles;
     private final RetainedBundles retained;
 
-    EvidenceResource(EntityManager entityManager, RetainedBundles retained) {
-        this.entityManager = entityManager;
+    EvidenceResource(ActiveBundles activeBundles, RetainedBundles retained) {
+        this.activeBundles = activeBundles;
         this.retained = retained;
     }
 
@@ -132,7 +131,7 @@ public class EvidenceResource {
         if (status == RetentionStatus.DELETED) {
             throw ErrorAnswer.of(Response.Status.GONE, RetainedBundles.goneReport(retained.deletion(row.subject, row.seal).orElseThrow()));
         }
-        byte[] bytes = (status == RetentionStatus.ARCHIVED ? retained.archivedBundle(row.bundleSha256) : activeBundle(row.bundleSha256))
+        byte[] bytes = (status == RetentionStatus.ARCHIVED ? retained.archivedBundle(row.bundleSha256) : activeBundles.read(row.bundleSha256))
                 .orElseThrow(() -> ErrorAnswer.of(Response.Status.NOT_FOUND, new ErrorReport(ErrorReport.Severity.CRITICAL, "sealed evidence",
                         "the bundle of seal " + row.seal + " of " + row.subject + " (SHA-256 " + row.bundleSha256 + ") is missing from the "
                                 + status.name().toLowerCase(Locale.ROOT) + " store",
@@ -145,11 +144,6 @@ public class EvidenceResource {
                 .header(SEAL, row.seal)
                 .header(STORAGE, status.name().toLowerCase(Locale.ROOT))
                 .build();
-    }
-
-    private Optional<byte[]> activeBundle(String sha256) {
-        return entityManager.createNativeQuery("select bytes from evidence_blob where sha256 = ?1").setParameter(1, sha256)
-                .getResultList().stream().findFirst().map(byte[].class::cast);
     }
 
     private static WebApplicationException notSealed(String subject) {

@@ -2,7 +2,6 @@ package io.gatehouse.evidence.sealing;
 
 import io.gatehouse.events.Topics;
 import io.gatehouse.evidence.artifacts.EvidenceProtocol;
-import io.gatehouse.evidence.artifacts.LedgerEvent;
 import io.gatehouse.evidence.ledger.Checkpoints;
 import io.gatehouse.evidence.ledger.DatabaseSubtrees;
 import io.gatehouse.evidence.ledger.EntryAppended;
@@ -14,10 +13,10 @@ import io.gatehouse.evidence.protocols.EvidenceProtocols;
 import io.gatehouse.evidence.sealed.Seal;
 import io.gatehouse.evidence.sealed.SealedBundle;
 import io.gatehouse.evidence.sealed.SealedEvent;
+import io.gatehouse.evidence.store.ActiveBundles;
 import io.gatehouse.messaging.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -31,14 +30,14 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Sealer {
 
-    private final EntityManager entityManager;
+    private final ActiveBundles activeBundles;
     private final Checkpoints checkpoints;
     private final DatabaseSubtrees subtrees;
     private final LogKey key;
     private final Outbox outbox;
 
-    Sealer(EntityManager entityManager, Checkpoints checkpoints, DatabaseSubtrees subtrees, LogKey key, Outbox outbox) {
-        this.entityManager = entityManager;
+    Sealer(ActiveBundles activeBundles, Checkpoints checkpoints, DatabaseSubtrees subtrees, LogKey key, Outbox outbox) {
+        this.activeBundles = activeBundles;
         this.checkpoints = checkpoints;
         this.subtrees = subtrees;
         this.key = key;
@@ -47,14 +46,13 @@ public class Sealer {
 
     void onAppended(@Observes EntryAppended appended) {
         LedgerEntry trigger = appended.entry();
-        LedgerEvent event = LedgerEvent.of(trigger.seq, trigger.eventId, trigger.type, trigger.time, trigger.canonical);
         // Most events are final for no protocol: decide that before reading the subject's events, which may be many.
-        if (EvidenceProtocols.ALL.stream().noneMatch(p -> p.isFinal(event.event()))) {
+        if (EvidenceProtocols.ALL.stream().noneMatch(p -> p.isFinal(appended.body()))) {
             return;
         }
         List<LedgerEntry> entries = LedgerEntry.ofSubject(trigger.subject);
         Optional<EvidenceProtocol> protocol = EvidenceProtocols.covering(entries.stream().map(e -> e.type).collect(Collectors.toSet()));
-        if (protocol.isEmpty() || !protocol.get().isFinal(event.event())) {
+        if (protocol.isEmpty() || !protocol.get().isFinal(appended.body())) {
             return;
         }
         seal(trigger, entries);
@@ -67,8 +65,7 @@ public class Sealer {
                 .map(e -> new SealedEvent(e.leafIndex(), e.eventId, e.type, e.time, e.canonical)).toList();
         SealedBundle bundle = SealedBundle.seal(new Seal(trigger.subject, number, trigger.eventId, trigger.leafIndex(), checkpoint.note),
                 events, subtrees.tree(), key.key(), (type, payload) -> Dsse.signature(type, payload, key.key()));
-        entityManager.createNativeQuery("insert into evidence_blob (sha256, bytes) values (?1, ?2) on conflict (sha256) do nothing")
-                .setParameter(1, bundle.sha256()).setParameter(2, bundle.zip()).executeUpdate();
+        activeBundles.store(bundle.sha256(), bundle.zip());
         SealedBundleRow row = new SealedBundleRow();
         row.subject = trigger.subject;
         row.seal = number;

@@ -1,0 +1,2 @@
+/** Where sealed bundles' bytes are kept while their seals are active. */
+package io.gatehouse.evidence.store;

@@ -1,0 +1,2 @@
+/** What the bench prints while it runs. */
+package io.gatehouse.bench.console;

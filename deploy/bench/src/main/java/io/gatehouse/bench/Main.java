@@ -116,7 +116,6 @@ public final class Main {
         String table = Reports.write(results, options.resultsDir());
         System.out.println();
         System.out.println(table);
-        System.out.println("Results: " + options.resultsDir().resolve("latest.json") + " and latest.md");
         return notes.stream().anyMatch(note -> note.contains(" failed: ")) ? 1 : 0;
     }
 

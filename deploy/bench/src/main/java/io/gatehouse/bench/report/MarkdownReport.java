@@ -45,7 +45,7 @@ public final class MarkdownReport {
         List<Row> rows = new ArrayList<>();
         String rawLimit = results.raw() == null ? NOT_MEASURED : perSec(results.raw().passThroughPerSec()) + " records/s";
         rows.add(new Row("Raw limit: Kafka consumer → producer pass-through, 1 KB records, acks=all, idempotent",
-                results.raw() == null ? NOT_MEASURED : perSec(results.raw().passThroughPerSec()) + " records/s", "–", rawLimit, null));
+                results.raw() == null ? NOT_MEASURED : perSec(results.raw().passThroughPerSec()) + " records/s", "–", "–", null));
 
         if (results.intake() == null) {
             rows.add(new Row("Intake: alerts.inbound → AlertReceived", NOT_MEASURED, "≥ 50 % of raw and ≥ 20,000 alerts/s", rawLimit, null));
@@ -138,11 +138,11 @@ public final class MarkdownReport {
     }
 
     private static String millis(Double value) {
-        return value == null ? "–" : String.format(Locale.ROOT, "%.1f", value);
+        return value == null ? "–" : String.format(Locale.ROOT, "%,.1f", value);
     }
 
     private static String seconds(double value) {
-        return String.format(Locale.ROOT, "%.1f s", value);
+        return String.format(Locale.ROOT, "%,.1f s", value);
     }
 
     private static String mib(Double value) {

@@ -46,6 +46,11 @@ public final class Storm {
         progress.say(String.format("posting %s alerts over %s grouping key%s (%d a post, %d connections)", Progress.count(alerts),
                 Progress.count(keys), keys == 1 ? "" : "s", alertsPerPost, connections));
         try (AppliedAlerts database = new AppliedAlerts(stack)) {
+            // The baseline, before the first post: the poller's first sample may come late on a busy machine, when
+            // alerts are already applied, and the first rate needs a sample from before any was.
+            AppliedAlerts.Count before = database.of(service);
+            applied.record(System.nanoTime(), before.alerts());
+            latest.set(before);
             Thread poller = new Thread(() -> {
                 try {
                     while (!Thread.currentThread().isInterrupted()) {
@@ -100,7 +105,7 @@ public final class Storm {
                 StormResult result = new StormResult(keys, alerts, load.acceptedAlerts(), load.errors(), last.incidents(), last.alerts(),
                         Math.max(0, load.acceptedAlerts() - last.alerts()), (end - load.startNanos()) / 1e9, load.seconds(), completed, rateWindow,
                         applied.firstRatePerSec(rateWindow), applied.lastRatePerSec(rateWindow), load.endNanos());
-                progress.say(String.format("%s%s of %s alerts applied into %s incidents %.1f s after the first post (posting took %.1f s);"
+                progress.say(String.format("%s%s of %s alerts applied into %s incident(s) %.1f s after the first post (posting took %.1f s);"
                                 + " %s lost; apply rate %s/s over the first %s, %s/s over the last %s",
                         completed ? "" : "GAVE UP after " + applyLimit.toSeconds() + " s past the last post: ", Progress.count(result.applied()),
                         Progress.count(result.accepted()), Progress.count(result.incidents()), result.seconds(), result.postingSeconds(),

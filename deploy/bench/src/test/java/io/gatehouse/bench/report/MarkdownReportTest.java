@@ -16,6 +16,7 @@ class MarkdownReportTest {
         assertThat(intake.rawLimit()).isEqualTo("100,000 records/s");
         assertThat(intake.target()).isEqualTo("≥ 50 % of raw and ≥ 20,000 alerts/s");
         assertThat(intake.met()).isFalse();
+        assertThat(row(rows, "Raw limit").result()).isEqualTo("100,000 records/s");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.gatehouse.errors.UnusableRecord;
 import io.gatehouse.evidence.log.RecordableEvent;
 import io.gatehouse.messaging.ConsumerFailurePolicy;
 import io.gatehouse.messaging.RepeatedFailure;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -62,6 +63,8 @@ public class EventRecorder {
             try {
                 appendUnderPolicy(wellFormed.get(0).record(), wellFormed.stream().map(Checked::recording).toList());
             } catch (UnusableRecord | RepeatedFailure batchFailed) {
+                Log.warnf("%s could not record a batch of %d events (%s): recording them one at a time", CHANNEL, wellFormed.size(),
+                        batchFailed.getMessage());
                 for (Checked checked : wellFormed) {
                     try {
                         appendUnderPolicy(checked.record(), List.of(checked.recording()));

@@ -5,7 +5,9 @@ import io.gatehouse.evidence.log.SubtreeHashes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.util.List;
+import org.hibernate.Session;
 
 /** The tree's perfect subtrees in table merkle_subtree: each written once, when its last leaf is appended. */
 @ApplicationScoped
@@ -28,13 +30,20 @@ public class DatabaseSubtrees implements SubtreeHashes {
         return (byte[]) hashes.get(0);
     }
 
-    /** Stores the subtrees that leaf {@code leafIndex} completes. */
+    /** Stores subtrees just completed, in one batched statement. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void append(long leafIndex, byte[] leafHash) {
-        for (MerkleTree.Node node : MerkleTree.completedBy(leafIndex, leafHash, this)) {
-            entityManager.createNativeQuery("insert into merkle_subtree (level, idx, hash) values (?1, ?2, ?3)")
-                    .setParameter(1, node.level()).setParameter(2, node.index()).setParameter(3, node.hash()).executeUpdate();
-        }
+    void store(List<MerkleTree.Node> nodes) {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into merkle_subtree (level, idx, hash) values (?, ?, ?)")) {
+                for (MerkleTree.Node node : nodes) {
+                    insert.setInt(1, node.level());
+                    insert.setLong(2, node.index());
+                    insert.setBytes(3, node.hash());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     public MerkleTree tree() {

@@ -70,4 +70,9 @@ public class LedgerEntry extends PanacheEntityBase {
     public static List<LedgerEntry> ofSubject(String subject) {
         return list("subject", Sort.ascending("seq"), subject);
     }
+
+    /** The subject's entries up to and including position {@code seq}: the ledger as it was when that entry was the newest. */
+    public static List<LedgerEntry> ofSubjectUpTo(String subject, long seq) {
+        return list("subject = ?1 and seq <= ?2", Sort.ascending("seq"), subject, seq);
+    }
 }

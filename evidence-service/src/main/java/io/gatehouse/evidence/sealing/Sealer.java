@@ -50,7 +50,7 @@ public class Sealer {
         if (EvidenceProtocols.ALL.stream().noneMatch(p -> p.isFinal(appended.body()))) {
             return;
         }
-        List<LedgerEntry> entries = LedgerEntry.ofSubject(trigger.subject);
+        List<LedgerEntry> entries = LedgerEntry.ofSubjectUpTo(trigger.subject, trigger.seq);
         Optional<EvidenceProtocol> protocol = EvidenceProtocols.covering(entries.stream().map(e -> e.type).collect(Collectors.toSet()));
         if (protocol.isEmpty() || !protocol.get().isFinal(appended.body())) {
             return;
@@ -61,7 +61,7 @@ public class Sealer {
     private void seal(LedgerEntry trigger, List<LedgerEntry> entries) {
         int number = (int) SealedBundleRow.count("subject", trigger.subject) + 1;
         LedgerCheckpoint checkpoint = checkpoints.signAt(trigger.seq);
-        List<SealedEvent> events = entries.stream().filter(e -> e.seq <= trigger.seq)
+        List<SealedEvent> events = entries.stream()
                 .map(e -> new SealedEvent(e.leafIndex(), e.eventId, e.type, e.time, e.canonical)).toList();
         SealedBundle bundle = SealedBundle.seal(new Seal(trigger.subject, number, trigger.eventId, trigger.leafIndex(), checkpoint.note),
                 events, subtrees.tree(), key.key(), (type, payload) -> Dsse.signature(type, payload, key.key()));

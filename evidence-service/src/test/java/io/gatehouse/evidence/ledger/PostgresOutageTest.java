@@ -1,6 +1,7 @@
 package io.gatehouse.evidence.ledger;
 
 import static io.gatehouse.evidence.IncidentEvents.OPENED_AT;
+import static io.gatehouse.evidence.IncidentEvents.attributes;
 import static io.gatehouse.evidence.IncidentEvents.WAIT;
 import static io.gatehouse.evidence.IncidentEvents.awaitManifest;
 import static io.gatehouse.evidence.IncidentEvents.opened;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gatehouse.events.IncidentOpened;
 import io.gatehouse.events.Topics;
+import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.events.codec.EventCodec;
 import io.gatehouse.infra.kafka.KafkaBrokerResource;
 import io.gatehouse.infra.kafka.RawRecords;
@@ -28,6 +30,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -84,6 +92,37 @@ class PostgresOutageTest {
             deadLetters.await(1, r -> incidentId.equals(r.key()) && reason(r.headers().lastHeader("dead-letter-reason").value())
                     .contains("missing CloudEvents header"), WAIT);
             assertThat(deadLetters.seen()).filteredOn(r -> incidentId.equals(r.key())).hasSize(1);
+        }
+    }
+
+    @Test
+    void anEventPostgresqlRejectsIsDeadLetteredAloneAndTheRestOfItsBatchIsRecorded() {
+        String incidentId = "inc-" + UUID.randomUUID();
+        IncidentOpened opened = opened(incidentId);
+        CloudEvent before = attributes(opened, incidentId, OPENED_AT);
+        // Well-formed, but its id is longer than the ledger stores: PostgreSQL refuses the entry, however often it is tried.
+        CloudEvent tooLongAnId = new CloudEvent("x".repeat(65), "/gatehouse/incident-service", before.type(), incidentId, OPENED_AT);
+        CloudEvent after = attributes(opened, incidentId, OPENED_AT);
+        try (TopicReader deadLetters = new TopicReader(bootstrap, Topics.EVIDENCE_DLQ)) {
+            publishTogether(opened, before, tooLongAnId, after);
+
+            var dead = deadLetters.await(1, r -> incidentId.equals(r.key()), WAIT);
+            assertThat(new String(dead.get(0).headers().lastHeader(CloudEvent.ID).value(), StandardCharsets.UTF_8)).isEqualTo(tooLongAnId.id());
+            assertThat(awaitManifest(incidentId, 2).getList("events.eventId")).containsExactly(before.id(), after.id());
+            assertThat(deadLetters.seen()).filteredOn(r -> incidentId.equals(r.key())).hasSize(1);
+        }
+    }
+
+    /** Publishes the events in one go, so that the consumer most likely takes them in one batch. */
+    private void publishTogether(IncidentOpened event, CloudEvent... attributes) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 50), new StringSerializer(), new ByteArraySerializer())) {
+            for (CloudEvent attribute : attributes) {
+                RecordHeaders headers = new RecordHeaders();
+                attribute.writeTo(headers);
+                producer.send(new ProducerRecord<>(Topics.INCIDENTS, null, attribute.subject(), EventCodec.encode(event), headers));
+            }
+            producer.flush();
         }
     }
 

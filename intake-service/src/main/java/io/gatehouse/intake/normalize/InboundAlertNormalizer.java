@@ -4,7 +4,6 @@ import io.gatehouse.errors.UnusableRecord;
 import io.gatehouse.messaging.ConsumerFailurePolicy;
 import io.gatehouse.messaging.RepeatedFailure;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.avro.specific.SpecificRecord;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -47,25 +47,33 @@ public class InboundAlertNormalizer {
     public CompletionStage<Void> normalize(KafkaRecordBatch<String, byte[]> batch) {
         List<CompletionStage<Void>> deadLetters = new ArrayList<>();
         List<NormalizedPayload> normalized = new ArrayList<>();
+        // Each payload's alerts are sent as soon as it is read, so the broker stores them while the rest is read.
+        List<CompletableFuture<Void>> sentWhileReading = new ArrayList<>();
         for (KafkaRecord<String, byte[]> record : batch) {
+            NormalizedPayload payload;
             try {
-                normalized.add(NormalizedPayload.of(record));
+                payload = NormalizedPayload.of(record);
             } catch (RuntimeException unreadable) {
                 // Nacked alone, the record goes to alerts.inbound.dlq with this reason, as it would outside a batch.
                 deadLetters.add(record.nack(unreadable));
+                continue;
             }
+            normalized.add(payload);
+            sentWhileReading.addAll(send(List.of(payload)));
         }
         if (!normalized.isEmpty()) {
+            AtomicBoolean firstAttempt = new AtomicBoolean(true);
             try {
-                // An attempt after a failure publishes every alert again, with the same ids: consumers drop the repeats.
-                failurePolicy.apply(CHANNEL, normalized.get(0).consumerRecord(), () -> publish(normalized));
+                // An attempt after a failure sends every alert again, with the same ids: consumers drop the repeats.
+                failurePolicy.apply(CHANNEL, normalized.get(0).consumerRecord(),
+                        () -> awaitAcknowledgements(firstAttempt.getAndSet(false) ? sentWhileReading : send(normalized)));
             } catch (UnusableRecord | RepeatedFailure batchRefused) {
                 // Something in the batch is refused while the broker answers: one payload at a time finds which.
                 deadLetters.addAll(publishOneAtATime(normalized));
             }
         }
         // Dead letters are stored before the offsets behind them are committed, so a crash loses none.
-        CompletableFuture.allOf(deadLetters.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new)).join();
+        deadLetters.forEach(deadLetter -> deadLetter.toCompletableFuture().join());
         return batch.ack();
     }
 
@@ -73,7 +81,7 @@ public class InboundAlertNormalizer {
         List<CompletionStage<Void>> deadLetters = new ArrayList<>();
         for (NormalizedPayload payload : normalized) {
             try {
-                failurePolicy.apply(CHANNEL, payload.consumerRecord(), () -> publish(List.of(payload)));
+                failurePolicy.apply(CHANNEL, payload.consumerRecord(), () -> awaitAcknowledgements(send(List.of(payload))));
             } catch (UnusableRecord | RepeatedFailure refused) {
                 deadLetters.add(payload.record().nack(refused));
             }
@@ -81,14 +89,17 @@ public class InboundAlertNormalizer {
         return deadLetters;
     }
 
-    /** Sends every alert of {@code payloads} in order, then waits until the broker has acknowledged them all. */
-    private void publish(List<NormalizedPayload> payloads) {
-        List<Uni<Void>> acknowledgements = new ArrayList<>();
+    /** Sends every alert of {@code payloads} in order, without waiting; each future completes when the broker has it. */
+    private List<CompletableFuture<Void>> send(List<NormalizedPayload> payloads) {
+        List<CompletableFuture<Void>> acknowledgements = new ArrayList<>();
         for (NormalizedPayload payload : payloads) {
-            payload.messages().forEach(message -> acknowledgements.add(alerts.sendMessage(message)));
+            payload.messages().forEach(message -> acknowledgements.add(alerts.sendMessage(message).subscribeAsCompletionStage()));
         }
-        if (!acknowledgements.isEmpty()) {
-            Uni.join().all(acknowledgements).andCollectFailures().await().indefinitely();
-        }
+        return acknowledgements;
+    }
+
+    /** Returns once the broker has acknowledged every one, or throws the failure of one it refused or never answered. */
+    private static void awaitAcknowledgements(List<CompletableFuture<Void>> acknowledgements) {
+        CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new)).join();
     }
 }

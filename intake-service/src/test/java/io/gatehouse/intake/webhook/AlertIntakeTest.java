@@ -20,6 +20,7 @@ import io.gatehouse.infra.kafka.RawRecords;
 import io.gatehouse.infra.kafka.TopicReader;
 import io.gatehouse.intake.ArtifactsFolderResource;
 import io.gatehouse.intake.DeclaredBodies;
+import io.gatehouse.intake.RawBatches;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -148,6 +149,35 @@ class AlertIntakeTest {
             List<ConsumerRecord<String, byte[]>> normalized = alerts.await(2, r -> ("checkout:" + alertName).equals(r.key()), WAIT);
             assertThat(EventCodec.decode(normalized.get(0).value(), AlertReceived.class).getInboundRecord())
                     .isEqualTo(Topics.ALERTS_INBOUND + "/" + good.partition() + "/" + good.offset());
+        }
+    }
+
+    @Test
+    void anUndecodableRecordAmidGoodOnesOfOneBatchIsDeadLetteredAloneAndTheGoodOnesAreAllNormalized() {
+        String bootstrap = KafkaBrokerResource.bootstrapServers();
+        byte[] garbage = ("not an alert " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        String before = uniqueAlertName();
+        String after = uniqueAlertName();
+        try (TopicReader deadLetters = new TopicReader(bootstrap, Topics.ALERTS_INBOUND_DLQ);
+             TopicReader alerts = new TopicReader(bootstrap, Topics.ALERTS)) {
+            // One key, one partition, one flush: the consumer polls the three records together.
+            List<RecordMetadata> sent = RawBatches.sendTogether(bootstrap, Topics.ALERTS_INBOUND, "one-batch",
+                    List.of(alertmanagerWebhookNamed(before), garbage, alertmanagerWebhookNamed(after)));
+
+            ConsumerRecord<String, byte[]> dead = deadLetters.await(1, r -> java.util.Arrays.equals(r.value(), garbage), WAIT).get(0);
+            assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                    .contains("WARNING alert format detection").contains("body is not JSON");
+            assertThat(new String(dead.headers().lastHeader("dead-letter-partition").value(), StandardCharsets.UTF_8))
+                    .isEqualTo(String.valueOf(sent.get(1).partition()));
+            assertThat(new String(dead.headers().lastHeader("dead-letter-offset").value(), StandardCharsets.UTF_8))
+                    .isEqualTo(String.valueOf(sent.get(1).offset()));
+
+            for (String alertName : List.of(before, after)) {
+                assertThat(alerts.await(2, r -> ("checkout:" + alertName).equals(r.key()), WAIT))
+                        .extracting(r -> EventCodec.decode(r.value(), AlertReceived.class).getStatus())
+                        .containsExactly(AlertStatus.FIRING, AlertStatus.RESOLVED);
+            }
+            assertThat(deadLetters.seen()).filteredOn(r -> "one-batch".equals(r.key())).hasSize(1);
         }
     }
 

@@ -4,6 +4,10 @@ import io.gatehouse.events.cloudevents.CloudEvent;
 import io.gatehouse.events.codec.EventCodec;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,8 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where a service puts the events it publishes. Appending joins the caller's transaction, so an event exists exactly
- * when the state change it reports was committed; {@link OutboxRelay} sends it afterwards. Every event carries the
- * service's CloudEvents source, {@code gatehouse.outbox.source} (e.g. {@code /gatehouse/incident-service}).
+ * when the state change it reports was committed; {@link OutboxRelay} sends it afterwards, woken as soon as that
+ * transaction commits. Every event carries the service's CloudEvents source, {@code gatehouse.outbox.source} (e.g.
+ * {@code /gatehouse/incident-service}).
  */
 @ApplicationScoped
 @IfBuildProperty(name = "gatehouse.outbox.enabled", stringValue = "true")
@@ -23,6 +28,15 @@ public class Outbox {
     // Injected into a field, not the constructor, so that a subclass (a test's) needs no constructor of its own.
     @ConfigProperty(name = "gatehouse.outbox.source")
     String source;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    /** The key under which a transaction remembers that it wakes the relay when it commits. */
+    private static final Object WAKES_THE_RELAY = Outbox.class.getName() + ".wakesTheRelay";
 
     /**
      * Queues {@code event} about {@code subject} for {@code topic}.
@@ -46,7 +60,28 @@ public class Outbox {
         row.time = attributes.time();
         row.payload = EventCodec.encode(event);
         row.persist();
+        wakeTheRelayOnCommit();
         return row.eventId;
+    }
+
+    /** Once per transaction: the relay is woken when it commits, and not at all when it rolls back. */
+    private void wakeTheRelayOnCommit() {
+        if (transactions.getResource(WAKES_THE_RELAY) != null) {
+            return;
+        }
+        transactions.putResource(WAKES_THE_RELAY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
     }
 
     /**

@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -14,8 +15,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -32,12 +38,18 @@ import org.jboss.logging.Logger;
  * </ol>
  * A crash or a lost lease between sending and marking publishes a row again with the same event id, which consumers
  * ignore. A batch is sent whole before it is awaited, so the producer keeps the rows' order on each partition.
+ *
+ * <p>A cycle drains: it repeats while full batches are pending. It starts as soon as a transaction that appended to the
+ * outbox commits ({@link Outbox} wakes the relay), so an event reaches the broker milliseconds after its state change;
+ * the scheduler's {@code gatehouse.outbox.poll-interval} is the fallback, for rows another instance left or a wake-up
+ * that came while this instance did not hold the lease. One cycle runs at a time in an instance.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "gatehouse.outbox.enabled", stringValue = "true")
 public class OutboxRelay {
 
-    private static final int BATCH = 100;
+    /** Rows per batch: within the Kafka sink's default of 1,024 records in flight, so a batch is sent whole at once. */
+    private static final int BATCH = 1000;
     /** How long the lease lasts: longer than a batch may take to be acknowledged, which {@link #ACKNOWLEDGEMENT} bounds. */
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final Duration ACKNOWLEDGEMENT = Duration.ofSeconds(30);
@@ -46,23 +58,70 @@ public class OutboxRelay {
     private final String holder = "outbox-relay-" + UUID.randomUUID();
     private final MutinyEmitter<byte[]> out;
     private final EntityManager entityManager;
+    private final ReentrantLock cycle = new ReentrantLock();
+    /** Whether a wake-up is queued and has not started its cycle yet: wake-ups meanwhile are answered by that cycle. */
+    private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     OutboxRelay(@Channel("outbox-out") MutinyEmitter<byte[]> out, EntityManager entityManager) {
         this.out = out;
         this.entityManager = entityManager;
     }
 
-    /** One cycle of the relay, as the scheduler runs it every {@code gatehouse.outbox.poll-interval}. */
+    /** Starts a cycle on the relay's own thread, soon after a transaction that appended to the outbox committed. */
+    void wakeUp() {
+        if (!wakeUpQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            wakeUps.execute(() -> {
+                // Reset first: rows committed from here on wake the relay again, and rows committed before are read now.
+                wakeUpQueued.set(false);
+                try {
+                    publishPending();
+                } catch (RuntimeException failure) {
+                    // The rows stay pending: the next wake-up or the scheduled cycle sends them.
+                    LOG.warnf("the outbox relay could not publish (%s); it tries again at the next cycle", failure.toString());
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            // The service is stopping: the rows stay pending and are published after the next start.
+            wakeUpQueued.set(false);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        wakeUps.shutdownNow();
+    }
+
+    /**
+     * One cycle of the relay, as the scheduler runs it every {@code gatehouse.outbox.poll-interval}: publishes batch after
+     * batch until none is pending, a batch is not acknowledged whole, or another instance holds the lease.
+     */
     @Scheduled(every = "${gatehouse.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void publishPending() {
-        List<OutboxEvent> pending = QuarkusTransaction.requiringNew().call(this::leaseAndRead);
-        if (pending.isEmpty()) {
-            return;
-        }
-        List<Long> acknowledged = send(pending);
-        if (!acknowledged.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> markPublished(acknowledged));
+        cycle.lock();
+        try {
+            boolean more = true;
+            while (more) {
+                List<OutboxEvent> pending = QuarkusTransaction.requiringNew().call(this::leaseAndRead);
+                if (pending.isEmpty()) {
+                    return;
+                }
+                List<Long> acknowledged = send(pending);
+                if (!acknowledged.isEmpty()) {
+                    QuarkusTransaction.requiringNew().run(() -> markPublished(acknowledged));
+                }
+                more = pending.size() == BATCH && acknowledged.size() == BATCH;
+            }
+        } finally {
+            cycle.unlock();
         }
     }
 

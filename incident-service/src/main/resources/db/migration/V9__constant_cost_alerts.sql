@@ -5,8 +5,9 @@
 create index incident_alert_alert_id on incident_alert (alert_id);
 create index incident_alert_incident_order on incident_alert (incident_id, id);
 
--- New alerts are inserted in JDBC batches: their ids come from the sequence fifty at a time instead of one per insert.
-alter sequence incident_alert_id_seq increment by 50;
+-- New alerts are inserted in JDBC batches: their ids come from the sequence 500 at a time (a batch of records) instead
+-- of one per insert.
+alter sequence incident_alert_id_seq increment by 500;
 
 -- What the gates and the view ask of an incident's alerts, counted as they change.
 alter table incident add column alert_count bigint not null default 0;

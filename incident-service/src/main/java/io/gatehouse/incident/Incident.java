@@ -212,10 +212,13 @@ public class Incident extends PanacheEntityBase {
     public static Map<String, String> openHolding(Collection<String> alertIds) {
         Map<String, String> holding = new LinkedHashMap<>();
         if (!alertIds.isEmpty()) {
-            // One array parameter, not one per id: a statement of the same text for every batch, through the index on alert_id.
+            // One array parameter, not one per id, so every batch runs the same statement; joined as rows, not filtered with
+            // "= any", so that each id is one probe of the index on alert_id, however many alerts the table holds.
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = getEntityManager().createNativeQuery("select a.alert_id, a.incident_id from incident_alert a"
-                            + " join incident i on i.id = a.incident_id where a.alert_id = any(cast(?1 as varchar[])) and i.status = 'OPEN'")
+            List<Object[]> rows = getEntityManager().createNativeQuery("select a.alert_id, a.incident_id"
+                            + " from unnest(cast(?1 as varchar[])) as wanted (alert_id)"
+                            + " join incident_alert a on a.alert_id = wanted.alert_id"
+                            + " join incident i on i.id = a.incident_id where i.status = 'OPEN'")
                     .setParameter(1, alertIds.toArray(String[]::new)).getResultList();
             rows.forEach(row -> holding.putIfAbsent((String) row[0], (String) row[1]));
         }

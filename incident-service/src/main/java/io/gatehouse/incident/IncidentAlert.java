@@ -29,10 +29,10 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "incident_alert")
 public class IncidentAlert extends PanacheEntityBase {
 
-    /** From the sequence fifty at a time, so that the alerts of a batch are inserted in JDBC batches; their order is the ids'. */
+    /** From the sequence 500 at a time (a batch of records), so a batch's alerts are inserted in JDBC batches; ids give their order. */
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "incident_alert_id")
-    @SequenceGenerator(name = "incident_alert_id", sequenceName = "incident_alert_id_seq", allocationSize = 50)
+    @SequenceGenerator(name = "incident_alert_id", sequenceName = "incident_alert_id_seq", allocationSize = 500)
     private Long id;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
@@ -102,8 +102,8 @@ public class IncidentAlert extends PanacheEntityBase {
     /** The alerts with these ids of these incidents, through the index on (incident_id, alert_id). */
     static List<IncidentAlert> ofIncidents(Collection<String> incidentIds, Collection<String> alertIds) {
         @SuppressWarnings("unchecked")
-        List<IncidentAlert> alerts = getEntityManager().createNativeQuery("select * from incident_alert"
-                        + " where incident_id = any(cast(?1 as varchar[])) and alert_id = any(cast(?2 as varchar[]))", IncidentAlert.class)
+        List<IncidentAlert> alerts = getEntityManager().createNativeQuery("select a.* from unnest(cast(?2 as varchar[])) as wanted (alert_id)"
+                        + " join incident_alert a on a.alert_id = wanted.alert_id where a.incident_id = any(cast(?1 as varchar[]))", IncidentAlert.class)
                 .setParameter(1, incidentIds.toArray(String[]::new)).setParameter(2, alertIds.toArray(String[]::new)).getResultList();
         return alerts;
     }

@@ -5,9 +5,6 @@ import io.gatehouse.events.codec.EventCodec;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,13 +27,7 @@ public class Outbox {
     String source;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
-
-    @Inject
     OutboxRelay relay;
-
-    /** The key under which a transaction remembers that it wakes the relay when it commits. */
-    private static final Object WAKES_THE_RELAY = Outbox.class.getName() + ".wakesTheRelay";
 
     /**
      * Queues {@code event} about {@code subject} for {@code topic}.
@@ -60,28 +51,8 @@ public class Outbox {
         row.time = attributes.time();
         row.payload = EventCodec.encode(event);
         row.persist();
-        wakeTheRelayOnCommit();
+        relay.publishAfterCommit();
         return row.eventId;
-    }
-
-    /** Once per transaction: the relay is woken when it commits, and not at all when it rolls back. */
-    private void wakeTheRelayOnCommit() {
-        if (transactions.getResource(WAKES_THE_RELAY) != null) {
-            return;
-        }
-        transactions.putResource(WAKES_THE_RELAY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
     }
 
     /**

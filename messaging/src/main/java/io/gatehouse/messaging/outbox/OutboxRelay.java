@@ -1,6 +1,7 @@
 package io.gatehouse.messaging.outbox;
 
 import io.gatehouse.events.cloudevents.CloudEvent;
+import io.gatehouse.messaging.WakeUpOnCommit;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -9,18 +10,15 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -59,44 +57,23 @@ public class OutboxRelay {
     private final MutinyEmitter<byte[]> out;
     private final EntityManager entityManager;
     private final ReentrantLock cycle = new ReentrantLock();
-    /** Whether a wake-up is queued and has not started its cycle yet: wake-ups meanwhile are answered by that cycle. */
-    private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
-    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final WakeUpOnCommit wakeUp = new WakeUpOnCommit("outbox-relay", this::publishPending);
+    private final TransactionSynchronizationRegistry transactions;
 
-    OutboxRelay(@Channel("outbox-out") MutinyEmitter<byte[]> out, EntityManager entityManager) {
+    OutboxRelay(@Channel("outbox-out") MutinyEmitter<byte[]> out, EntityManager entityManager, TransactionSynchronizationRegistry transactions) {
         this.out = out;
         this.entityManager = entityManager;
+        this.transactions = transactions;
     }
 
-    /** Starts a cycle on the relay's own thread, soon after a transaction that appended to the outbox committed. */
-    void wakeUp() {
-        if (!wakeUpQueued.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            wakeUps.execute(() -> {
-                // Reset first: rows committed from here on wake the relay again, and rows committed before are read now.
-                wakeUpQueued.set(false);
-                try {
-                    publishPending();
-                } catch (RuntimeException failure) {
-                    // The rows stay pending: the next wake-up or the scheduled cycle sends them.
-                    LOG.warnf("the outbox relay could not publish (%s); it tries again at the next cycle", failure.toString());
-                }
-            });
-        } catch (RejectedExecutionException stopping) {
-            // The service is stopping: the rows stay pending and are published after the next start.
-            wakeUpQueued.set(false);
-        }
+    /** Publishes as soon as the current transaction, which appended to the outbox, commits. */
+    void publishAfterCommit() {
+        wakeUp.afterCommit(transactions);
     }
 
     @PreDestroy
     void stop() {
-        wakeUps.shutdownNow();
+        wakeUp.stop();
     }
 
     /**

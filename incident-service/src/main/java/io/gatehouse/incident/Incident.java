@@ -7,22 +7,24 @@ import io.gatehouse.events.Severity;
 import io.gatehouse.incident.errors.ActionRefused;
 import io.gatehouse.incident.errors.IncidentNotFound;
 import io.gatehouse.incident.severity.Classification;
+import io.gatehouse.incident.severity.RunningSignals;
+import io.gatehouse.incident.severity.ServiceProfile;
 import io.gatehouse.incident.severity.SeveritySignals;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -35,6 +37,9 @@ import org.hibernate.type.SqlTypes;
  * <p>Concurrent writers (HTTP commands, the alert and rollback consumers, the notification sender) each take the
  * incident's row lock first ({@link #lock}), so each reads the state the previous one committed; the version column
  * makes any writer that skipped the lock fail instead of writing over newer state.
+ *
+ * <p>An incident may hold a hundred thousand alerts: none of its methods loads them all. An alert is looked up by its id
+ * ({@link GroupedAlerts}), the counts and the severity signals are kept on the incident's row as they change.
  */
 @Entity
 @Table(name = "incident")
@@ -140,13 +145,24 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @OneToMany(mappedBy = "incident", cascade = CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("id")
-    private List<IncidentAlert> alerts = new ArrayList<>();
+    @Column(name = "alert_count", nullable = false)
+    private long alertCount;
 
-    /** An incident opened by its first alert, classified as the policy says. Persist it to keep it. */
+    /** The alerts not resolved (firing or acknowledged). */
+    @Column(name = "firing_count", nullable = false)
+    private long firingCount;
+
+    /** The severity signals of the alerts; Hibernate reads it as null when no alert reported any. */
+    @Embedded
+    private RunningSignals signals;
+
+    /** False when {@link #signals} must be gathered from the alerts again: an alert's facts changed, or it predates them. */
+    @Column(name = "signals_current", nullable = false)
+    private boolean signalsCurrent;
+
+    /** An incident opened by its first alert, classified as the policy says, and persisted with that alert. */
     public static Incident open(String id, String groupingKey, String title, String openingEventId, AlertReceived alert,
-                                Classification classification) {
+                                Classification classification, GroupedAlerts grouped) {
         Incident incident = new Incident();
         incident.id = id;
         incident.groupingKey = groupingKey;
@@ -156,10 +172,13 @@ public class Incident extends PanacheEntityBase {
         incident.status = IncidentStatus.OPEN;
         incident.openedAt = alert.getReceivedAt();
         incident.updatedAt = alert.getReceivedAt();
-        incident.alerts.add(IncidentAlert.of(incident, openingEventId, alert));
         incident.severity = classification.severity();
         incident.severityRule = classification.rule();
         incident.severityRationale = classification.rationale();
+        incident.signals = new RunningSignals();
+        incident.signalsCurrent = true;
+        incident.persist();
+        incident.add(openingEventId, alert, grouped);
         return incident;
     }
 
@@ -189,19 +208,45 @@ public class Incident extends PanacheEntityBase {
         return Incident.<Incident>findByIdOptional(id).orElseThrow(() -> new IncidentNotFound(id));
     }
 
-    /** The open incident of a grouping key, locked, if there is one. */
-    public static Optional<Incident> lockOpenOfGroup(String groupingKey) {
-        return find("groupingKey = ?1 and status = ?2", groupingKey, IncidentStatus.OPEN)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    /** The ids of the open incidents that hold alerts with these ids, by alert id; nothing is locked. */
+    public static Map<String, String> openHolding(Collection<String> alertIds) {
+        Map<String, String> holding = new LinkedHashMap<>();
+        if (!alertIds.isEmpty()) {
+            // One array parameter, not one per id, so every batch runs the same statement; joined as rows, not filtered with
+            // "= any", so that each id is one probe of the index on alert_id, however many alerts the table holds.
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = getEntityManager().createNativeQuery("select a.alert_id, a.incident_id"
+                            + " from unnest(cast(?1 as varchar[])) as wanted (alert_id)"
+                            + " join incident_alert a on a.alert_id = wanted.alert_id"
+                            + " join incident i on i.id = a.incident_id where i.status = 'OPEN'")
+                    .setParameter(1, alertIds.toArray(String[]::new)).getResultList();
+            rows.forEach(row -> holding.putIfAbsent((String) row[0], (String) row[1]));
+        }
+        return holding;
     }
 
-    /** The open incident an alert with this id was grouped into, locked, if any. */
-    public static Optional<Incident> lockOpenHolding(String alertId) {
-        Optional<String> id = getEntityManager()
-                .createQuery("select i.id from Incident i join i.alerts a where i.status = ?1 and a.alertId = ?2", String.class)
-                .setParameter(1, IncidentStatus.OPEN).setParameter(2, alertId)
-                .setMaxResults(1).getResultStream().findFirst();
-        return id.map(Incident::lock);
+    /** The ids of the open incidents of these grouping keys; nothing is locked. */
+    public static List<String> openOfGroups(Collection<String> groupingKeys) {
+        if (groupingKeys.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery("select i.id from Incident i where i.status = ?1 and i.groupingKey in ?2", String.class)
+                .setParameter(1, IncidentStatus.OPEN).setParameter(2, groupingKeys).getResultList();
+    }
+
+    /**
+     * These incidents, locked for this transaction in the order of their ids: a writer that locks several takes them in
+     * the same order as every other, so two such writers never deadlock, and one that locks one incident (an HTTP
+     * command) merely waits. Ids with no incident are left out.
+     */
+    public static Map<String, Incident> lockAll(Collection<String> ids) {
+        Map<String, Incident> locked = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            getEntityManager().createQuery("from Incident where id in ?1 order by id", Incident.class)
+                    .setParameter(1, ids).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultStream().forEach(incident -> locked.put(incident.id, incident));
+        }
+        return locked;
     }
 
     private void requireOpen(String action) {
@@ -214,33 +259,61 @@ public class Incident extends PanacheEntityBase {
     // --- phase 1: alerts and severity ---------------------------------------------------------------------
 
     /** A firing or acknowledged alert of the group; false when it repeats what is known. */
-    public boolean recordAlert(String eventId, AlertReceived alert) {
-        Optional<IncidentAlert> known = alert(alert.getAlertId());
-        if (known.isPresent() && !known.get().isChangedBy(alert)) {
-            return false;
-        }
-        if (known.isPresent()) {
-            known.get().update(eventId, alert);
+    public boolean recordAlert(String eventId, AlertReceived alert, GroupedAlerts grouped) {
+        Optional<IncidentAlert> known = grouped.find(this, alert.getAlertId());
+        if (known.isEmpty()) {
+            add(eventId, alert, grouped);
+        } else if (known.get().isChangedBy(alert)) {
+            long firingBefore = known.get().firing();
+            if (known.get().update(eventId, alert)) {
+                // Its facts replace what it reported before, which the maxima cannot forget: gathered again when next asked.
+                signalsCurrent = false;
+            }
+            firingCount += known.get().firing() - firingBefore;
         } else {
-            alerts.add(IncidentAlert.of(this, eventId, alert));
+            return false;
         }
         updatedAt = alert.getReceivedAt();
         return true;
     }
 
     /** A resolved alert; false when the alert is not the incident's or was resolved already. */
-    public boolean clearAlert(String eventId, AlertReceived alert) {
-        Optional<IncidentAlert> known = alert(alert.getAlertId()).filter(a -> a.status() != AlertStatus.RESOLVED);
+    public boolean clearAlert(String eventId, AlertReceived alert, GroupedAlerts grouped) {
+        Optional<IncidentAlert> known = grouped.find(this, alert.getAlertId()).filter(a -> a.status() != AlertStatus.RESOLVED);
         known.ifPresent(a -> {
             a.resolve(eventId, alert);
+            firingCount--;
             updatedAt = alert.getReceivedAt();
         });
         return known.isPresent();
     }
 
-    /** What the incident's alerts report, for the severity rules. */
-    public List<SeveritySignals.AlertFacts> alertFacts() {
-        return alerts.stream().map(a -> new SeveritySignals.AlertFacts(a.labels(), a.annotations())).toList();
+    private void add(String eventId, AlertReceived alert, GroupedAlerts grouped) {
+        IncidentAlert added = IncidentAlert.of(this, eventId, alert);
+        added.persist();
+        grouped.add(added);
+        alertCount++;
+        firingCount += added.firing();
+        if (signalsCurrent) {
+            if (signals == null) {
+                signals = new RunningSignals();
+            }
+            signals.fold(new SeveritySignals.AlertFacts(alert.getLabels(), alert.getAnnotations()));
+        }
+    }
+
+    /**
+     * What the incident's alerts report, for the severity rules: the running aggregates, or, when an alert's facts
+     * changed since, gathered from the alerts with one query.
+     */
+    public SeveritySignals severitySignals(ServiceProfile service) {
+        if (!signalsCurrent) {
+            // The query must see the alerts this transaction changed.
+            getEntityManager().flush();
+            signals = RunningSignals.over(IncidentAlert.factsOf(id));
+            signalsCurrent = true;
+        }
+        return (signals == null ? new RunningSignals() : signals).signals(service);
     }
 
     /**
@@ -367,15 +440,25 @@ public class Incident extends PanacheEntityBase {
     }
 
     public boolean alertsCleared() {
-        return alerts.stream().allMatch(a -> a.status() == AlertStatus.RESOLVED);
+        return firingCount == 0;
     }
 
     public long firingAlerts() {
-        return alerts.stream().filter(a -> a.status() != AlertStatus.RESOLVED).count();
+        return firingCount;
     }
 
+    public long alertCount() {
+        return alertCount;
+    }
+
+    /** One of the incident's alerts, found by its id. */
     public Optional<IncidentAlert> alert(String alertId) {
-        return alerts.stream().filter(a -> a.alertId().equals(alertId)).findFirst();
+        return IncidentAlert.find("incident.id = ?1 and alertId = ?2", id, alertId).firstResultOptional();
+    }
+
+    /** A page of the incident's alerts, in the order they were grouped into it. */
+    public List<IncidentAlert> alerts(int offset, int limit) {
+        return IncidentAlert.find("incident.id = ?1 order by id", id).range(offset, offset + limit - 1).list();
     }
 
     // --- what the incident says --------------------------------------------------------------------------
@@ -467,9 +550,5 @@ public class Incident extends PanacheEntityBase {
 
     public Instant updatedAt() {
         return updatedAt;
-    }
-
-    public List<IncidentAlert> alerts() {
-        return List.copyOf(alerts);
     }
 }

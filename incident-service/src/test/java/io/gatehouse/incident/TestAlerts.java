@@ -14,12 +14,21 @@ import io.gatehouse.infra.kafka.RawRecords;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Alerts as intake-service publishes them, and waiting for the incidents they open. */
 public final class TestAlerts {
@@ -48,6 +57,12 @@ public final class TestAlerts {
                                                  String service) {
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         return alert(alertName, alertId, status, extraLabels, service, now, now);
+    }
+
+    /** An alert received at {@code receivedAt}, which started two seconds before: a later one is the alert firing again. */
+    public static AlertReceived alertReceivedAt(String alertName, String alertId, AlertStatus status, Map<String, String> extraLabels,
+                                                Instant receivedAt) {
+        return alert(alertName, alertId, status, extraLabels, "checkout", receivedAt, receivedAt);
     }
 
     /** @param endsAt when a resolved alert ended */
@@ -87,6 +102,37 @@ public final class TestAlerts {
         return eventId;
     }
 
+    /** An alert event as it is published: the alert and its CloudEvents id. */
+    public record Published(AlertReceived alert, String eventId) {
+    }
+
+    /**
+     * Publishes the events in their order with one producer that sends them all before waiting, so that the consumer
+     * takes them as one batch (or a few, when a poll ends in the middle).
+     */
+    public static void publishTogether(List<Published> events) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
+                        ProducerConfig.LINGER_MS_CONFIG, "50"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (Published event : events) {
+                String group = AlertGroups.keyOf(event.alert());
+                RecordHeaders headers = new RecordHeaders();
+                CloudEvent.of(event.alert(), event.eventId(), "/test", group, event.alert().getReceivedAt()).writeTo(headers);
+                sent.add(producer.send(new ProducerRecord<>(Topics.ALERTS, null, group, EventCodec.encode(event.alert()), headers)));
+            }
+            for (Future<RecordMetadata> send : sent) {
+                send.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot write to " + Topics.ALERTS, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing to " + Topics.ALERTS, e);
+        }
+    }
+
     /** The one incident of a group, as GET /v1/incidents/{id} shows it; fails when there is not exactly one. */
     public static JsonPath incidentOf(String groupingKey) {
         List<Map<String, Object>> matching = given().get("/v1/incidents").jsonPath().getList("findAll { it.groupingKey == '" + groupingKey + "' }");
@@ -101,7 +147,7 @@ public final class TestAlerts {
         return await().atMost(WAIT).until(() -> {
             try {
                 JsonPath incident = incidentOf(groupingKey);
-                return incident.getList("alerts").size() == alerts ? incident : null;
+                return incident.getLong("totalAlerts") == alerts ? incident : null;
             } catch (AssertionError notYet) {
                 return null;
             }

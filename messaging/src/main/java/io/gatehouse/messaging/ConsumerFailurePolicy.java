@@ -54,6 +54,24 @@ public class ConsumerFailurePolicy {
      * @throws RepeatedFailure when applying it failed again and again while every dependency answered
      */
     public void apply(String channel, ConsumerRecord<?, ?> record, Runnable unitOfWork) {
+        run(channel, record.topic(), coordinates(record), unitOfWork, false);
+    }
+
+    /**
+     * Applies a batch of records together by running {@code unitOfWork} until it succeeds, waiting out an outage as
+     * {@link #apply} does; any other failure is thrown at once, so that the caller can apply the records one at a time
+     * with {@link #apply} and dead-letter only the one that cannot be applied.
+     *
+     * @param what the records, as the log names them while they wait
+     * @param unitOfWork everything that applying the batch does, in a new transaction each time, as for {@link #apply}
+     * @throws UnusableRecord when a record of the batch can never be applied
+     * @throws RuntimeException the failure of the first attempt that failed while every dependency answered
+     */
+    public void applyTogether(String channel, String topic, String what, Runnable unitOfWork) {
+        run(channel, topic, what, unitOfWork, true);
+    }
+
+    private void run(String channel, String topic, String what, Runnable unitOfWork, boolean onlyOutagesRetried) {
         Instant waitingSince = null;
         int failuresWhileAnswering = 0;
         for (int attempt = 1; ; attempt++) {
@@ -61,7 +79,7 @@ public class ConsumerFailurePolicy {
                 unitOfWork.run();
                 readiness.notWaiting(channel);
                 if (waitingSince != null) {
-                    LOG.infof("%s applied %s after waiting %s", channel, coordinates(record), Duration.between(waitingSince, Instant.now()));
+                    LOG.infof("%s applied %s after waiting %s", channel, what, Duration.between(waitingSince, Instant.now()));
                 }
                 return;
             } catch (RuntimeException failure) {
@@ -76,17 +94,20 @@ public class ConsumerFailurePolicy {
                     failuresWhileAnswering = 0;
                     if (waitingSince == null) {
                         waitingSince = Instant.now();
-                        LOG.warnf("%s waits for %s to apply %s: %s", channel, outage.get(), coordinates(record), failure);
+                        LOG.warnf("%s waits for %s to apply %s: %s", channel, outage.get(), what, failure);
                     }
                     readiness.waiting(channel, outage.get());
                 } else {
                     readiness.notWaiting(channel);
                     failuresWhileAnswering++;
+                    if (onlyOutagesRetried) {
+                        throw failure;
+                    }
                     if (failuresWhileAnswering >= settings.attemptsWhileDependenciesAnswer()) {
-                        throw new RepeatedFailure(record.topic(), failuresWhileAnswering, dependencyNames(), failure);
+                        throw new RepeatedFailure(topic, failuresWhileAnswering, dependencyNames(), failure);
                     }
                     LOG.warnf(failure, "%s failed to apply %s (%d of %d attempts while every dependency answers)",
-                            channel, coordinates(record), failuresWhileAnswering, settings.attemptsWhileDependenciesAnswer());
+                            channel, what, failuresWhileAnswering, settings.attemptsWhileDependenciesAnswer());
                 }
                 pause(delayAfter(attempt), failure);
             }

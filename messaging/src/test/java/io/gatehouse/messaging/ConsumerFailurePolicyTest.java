@@ -136,6 +136,31 @@ class ConsumerFailurePolicyTest {
     }
 
     @Test
+    void aBatchWaitsOutAnOutageAndIsTriedAgainWhole() {
+        AtomicInteger attempts = new AtomicInteger();
+
+        policy.applyTogether(CHANNEL, "gatehouse.events", "500 records of gatehouse.events", () -> {
+            if (attempts.incrementAndGet() < 10) {
+                throw new IllegalStateException("query failed", new ConnectionLost());
+            }
+        });
+
+        assertThat(attempts).hasValue(10);
+    }
+
+    @Test
+    void aBatchThatFailsWhileEveryDependencyAnswersIsGivenBackAtOnceToBeAppliedOneRecordAtATime() {
+        AtomicInteger attempts = new AtomicInteger();
+        IllegalStateException poison = new IllegalStateException("value too long for type character varying(255)");
+
+        assertThatThrownBy(() -> policy.applyTogether(CHANNEL, "gatehouse.events", "500 records of gatehouse.events", () -> {
+            attempts.incrementAndGet();
+            throw poison;
+        })).isSameAs(poison);
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
     void thePauseDoublesUpToItsCap() {
         assertThat(policy.delayAfter(1)).isEqualTo(Duration.ofMillis(1));
         assertThat(policy.delayAfter(2)).isEqualTo(Duration.ofMillis(2));

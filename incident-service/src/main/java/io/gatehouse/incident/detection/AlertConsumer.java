@@ -3,16 +3,18 @@ package io.gatehouse.incident.detection;
 import io.gatehouse.events.AlertReceived;
 import io.gatehouse.messaging.outbox.IncomingEvents;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes gatehouse.alerts. A record that is not a readable AlertReceived CloudEvent goes to gatehouse.alerts.dlq with
- * the reason at once, and consumption carries on with the next record. A good event is applied exactly once under the
- * shared failure policy ({@link IncomingEvents}): it waits out an outage of PostgreSQL however long it lasts, and a lost
- * race is retried as a whole.
+ * Consumes gatehouse.alerts in batches (an alert storm is thousands of records at once). A record that is not a readable
+ * AlertReceived CloudEvent goes to gatehouse.alerts.dlq with the reason at once, alone. The good events of a batch are
+ * applied exactly once, together in one transaction, under the shared failure policy ({@link IncomingEvents#applyBatch}):
+ * they wait out an outage of PostgreSQL however long it lasts; when the batch fails otherwise (a lost race, an event that
+ * cannot be applied), its events are applied one at a time, so that only the one that cannot be applied is dead-lettered.
  */
 @ApplicationScoped
 public class AlertConsumer {
@@ -29,7 +31,7 @@ public class AlertConsumer {
 
     @Incoming(CHANNEL)
     @Blocking // writes to PostgreSQL, and may wait for it
-    public void onAlert(ConsumerRecord<String, SpecificRecord> record) {
-        incoming.applyOnce(CHANNEL, record, AlertReceived.class, (event, alert) -> detector.apply(event.id(), alert));
+    public CompletionStage<Void> onAlerts(KafkaRecordBatch<String, SpecificRecord> batch) {
+        return incoming.applyBatch(CHANNEL, batch, AlertReceived.class, detector::apply);
     }
 }

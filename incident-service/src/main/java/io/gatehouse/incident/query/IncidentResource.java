@@ -5,10 +5,13 @@ import io.gatehouse.incident.notification.StakeholderNotice;
 import io.gatehouse.messaging.notification.Notification;
 import io.gatehouse.messaging.outbox.OutboxEvent;
 import io.quarkus.panache.common.Sort;
+import io.gatehouse.incident.errors.InvalidRequest;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,10 +34,31 @@ public class IncidentResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One incident with its alerts")
+    @Operation(summary = "One incident with the counts of its alerts and the first of them")
     @APIResponse(responseCode = "404", description = "No incident has this id")
     public IncidentView get(@PathParam("id") String id) {
         return IncidentView.of(Incident.require(id));
+    }
+
+    /** A page of an incident's alerts, and the link to the next page (null after the last). */
+    public record AlertPage(long totalAlerts, int offset, List<IncidentView.AlertView> alerts, String next) {
+    }
+
+    @GET
+    @Path("/{id}/alerts")
+    @Operation(summary = "The incident's alerts in the order they were grouped into it, a page at a time")
+    @APIResponse(responseCode = "400", description = "The offset is negative or the limit is not 1 to 100")
+    @APIResponse(responseCode = "404", description = "No incident has this id")
+    public AlertPage alerts(@PathParam("id") String id, @QueryParam("offset") @DefaultValue("0") int offset,
+                            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (offset < 0 || limit < 1 || limit > IncidentView.EMBEDDED_ALERTS) {
+            throw new InvalidRequest("alert page", "offset " + offset + " and limit " + limit + " name no page",
+                    "give an offset of 0 or more and a limit of 1 to " + IncidentView.EMBEDDED_ALERTS);
+        }
+        Incident incident = Incident.require(id);
+        return new AlertPage(incident.alertCount(), offset,
+                incident.alerts(offset, limit).stream().map(IncidentView.AlertView::of).toList(),
+                IncidentView.pageLink(incident, offset + limit, limit));
     }
 
     /** One entry of an incident's timeline: an alert's start, or an event incident-service published about it. */
@@ -48,7 +72,8 @@ public class IncidentResource {
     public List<TimelineEntry> timeline(@PathParam("id") String id) {
         Incident incident = Incident.require(id);
         List<TimelineEntry> entries = new ArrayList<>();
-        incident.alerts().forEach(a -> {
+        // Every alert, as the timeline must show them all: a read for a person, never on the path of an alert.
+        incident.alerts(0, Integer.MAX_VALUE).forEach(a -> {
             entries.add(new TimelineEntry(a.startsAt(), "alert " + a.alertId() + " fired", a.lastEventId()));
             if (a.endsAt() != null) {
                 entries.add(new TimelineEntry(a.endsAt(), "alert " + a.alertId() + " resolved", a.lastEventId()));

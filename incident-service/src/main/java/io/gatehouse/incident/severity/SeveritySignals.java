@@ -31,7 +31,7 @@ public record SeveritySignals(
 
     /** The labels and annotations of one alert; a signal may come from either. */
     public record AlertFacts(Map<String, String> labels, Map<String, String> annotations) {
-        String value(String name) {
+        public String value(String name) {
             String label = labels.get(name);
             return label != null ? label : annotations.get(name);
         }
@@ -60,7 +60,7 @@ public record SeveritySignals(
                 .mapToDouble(Double::doubleValue).max();
     }
 
-    private static Double parseOrNull(String value) {
+    static Double parseOrNull(String value) {
         try {
             double parsed = Double.parseDouble(value.trim().replace("%", ""));
             return Double.isFinite(parsed) ? parsed : null;

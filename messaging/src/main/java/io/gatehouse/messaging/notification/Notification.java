@@ -1,5 +1,7 @@
 package io.gatehouse.messaging.notification;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
@@ -108,6 +110,11 @@ public class Notification extends PanacheEntityBase {
         notification.attempts = 0;
         notification.nextAttemptAt = at;
         notification.persist();
+        // Delivered when the change it announces commits, not at the sender's next poll.
+        InstanceHandle<NotificationSender> sender = Arc.container().instance(NotificationSender.class);
+        if (sender.isAvailable()) {
+            sender.get().deliverAfterCommit();
+        }
         return notification;
     }
 

@@ -2,12 +2,15 @@ package io.gatehouse.messaging.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.messaging.WakeUpOnCommit;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,14 +63,31 @@ public class NotificationSender {
     private final NotificationChannels channels;
     private final NotificationOutcomes outcomes;
     private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
+    private final WakeUpOnCommit wakeUp = new WakeUpOnCommit("notification-sender", this::deliverDue);
 
-    NotificationSender(NotificationChannels channels, NotificationOutcomes outcomes, EntityManager entityManager) {
+    NotificationSender(NotificationChannels channels, NotificationOutcomes outcomes, EntityManager entityManager,
+                       TransactionSynchronizationRegistry transactions) {
         this.channels = channels;
         this.outcomes = outcomes;
         this.entityManager = entityManager;
+        this.transactions = transactions;
     }
 
-    /** One run of the sender, as the scheduler starts it every {@code gatehouse.notification.poll-interval}. */
+    /** Delivers as soon as the current transaction, which asked for a notification, commits. */
+    void deliverAfterCommit() {
+        wakeUp.afterCommit(transactions);
+    }
+
+    @PreDestroy
+    void stop() {
+        wakeUp.stop();
+    }
+
+    /**
+     * One run of the sender, as the scheduler starts it every {@code gatehouse.notification.poll-interval}, and as soon as
+     * a transaction that asked for a notification commits. Runs at the same time share the work as instances do.
+     */
     @Scheduled(every = "${gatehouse.notification.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deliverDue() {

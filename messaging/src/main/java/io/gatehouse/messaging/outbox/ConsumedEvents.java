@@ -4,6 +4,10 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The idempotent-consumer half of exactly-once effects: an event id is recorded in the same transaction as
@@ -35,5 +39,21 @@ public class ConsumedEvents {
                 .setParameter(1, eventId)
                 .setParameter(2, topic)
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * Records every event of a batch as consumed with one statement; the ids that were not consumed before, whose
+     * effects are to be applied now. An id the batch names twice is returned once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> firstDeliveries(Collection<String> eventIds, String topic) {
+        @SuppressWarnings("unchecked")
+        List<String> inserted = entityManager.createNativeQuery(
+                        "insert into consumed_event (event_id, topic, consumed_at) select unnest(cast(?1 as varchar[])), ?2, now()"
+                                + " on conflict do nothing returning event_id")
+                .setParameter(1, eventIds.toArray(String[]::new))
+                .setParameter(2, topic)
+                .getResultList();
+        return new HashSet<>(inserted);
     }
 }

@@ -1,13 +1,16 @@
 package io.gatehouse.messaging.outbox;
 
 import io.gatehouse.events.cloudevents.CloudEvent;
+import io.gatehouse.messaging.WakeUpOnCommit;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -32,12 +36,18 @@ import org.jboss.logging.Logger;
  * </ol>
  * A crash or a lost lease between sending and marking publishes a row again with the same event id, which consumers
  * ignore. A batch is sent whole before it is awaited, so the producer keeps the rows' order on each partition.
+ *
+ * <p>A cycle drains: it repeats while full batches are pending. It starts as soon as a transaction that appended to the
+ * outbox commits ({@link Outbox} wakes the relay), so an event reaches the broker milliseconds after its state change;
+ * the scheduler's {@code gatehouse.outbox.poll-interval} is the fallback, for rows another instance left or a wake-up
+ * that came while this instance did not hold the lease. One cycle runs at a time in an instance.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "gatehouse.outbox.enabled", stringValue = "true")
 public class OutboxRelay {
 
-    private static final int BATCH = 100;
+    /** Rows per batch: within the Kafka sink's default of 1,024 records in flight, so a batch is sent whole at once. */
+    private static final int BATCH = 1000;
     /** How long the lease lasts: longer than a batch may take to be acknowledged, which {@link #ACKNOWLEDGEMENT} bounds. */
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final Duration ACKNOWLEDGEMENT = Duration.ofSeconds(30);
@@ -46,23 +56,49 @@ public class OutboxRelay {
     private final String holder = "outbox-relay-" + UUID.randomUUID();
     private final MutinyEmitter<byte[]> out;
     private final EntityManager entityManager;
+    private final ReentrantLock cycle = new ReentrantLock();
+    private final WakeUpOnCommit wakeUp = new WakeUpOnCommit("outbox-relay", this::publishPending);
+    private final TransactionSynchronizationRegistry transactions;
 
-    OutboxRelay(@Channel("outbox-out") MutinyEmitter<byte[]> out, EntityManager entityManager) {
+    OutboxRelay(@Channel("outbox-out") MutinyEmitter<byte[]> out, EntityManager entityManager, TransactionSynchronizationRegistry transactions) {
         this.out = out;
         this.entityManager = entityManager;
+        this.transactions = transactions;
     }
 
-    /** One cycle of the relay, as the scheduler runs it every {@code gatehouse.outbox.poll-interval}. */
+    /** Publishes as soon as the current transaction, which appended to the outbox, commits. */
+    void publishAfterCommit() {
+        wakeUp.afterCommit(transactions);
+    }
+
+    @PreDestroy
+    void stop() {
+        wakeUp.stop();
+    }
+
+    /**
+     * One cycle of the relay, as the scheduler runs it every {@code gatehouse.outbox.poll-interval}: publishes batch after
+     * batch until none is pending, a batch is not acknowledged whole, or another instance holds the lease.
+     */
     @Scheduled(every = "${gatehouse.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void publishPending() {
-        List<OutboxEvent> pending = QuarkusTransaction.requiringNew().call(this::leaseAndRead);
-        if (pending.isEmpty()) {
-            return;
-        }
-        List<Long> acknowledged = send(pending);
-        if (!acknowledged.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> markPublished(acknowledged));
+        cycle.lock();
+        try {
+            boolean more = true;
+            while (more) {
+                List<OutboxEvent> pending = QuarkusTransaction.requiringNew().call(this::leaseAndRead);
+                if (pending.isEmpty()) {
+                    return;
+                }
+                List<Long> acknowledged = send(pending);
+                if (!acknowledged.isEmpty()) {
+                    QuarkusTransaction.requiringNew().run(() -> markPublished(acknowledged));
+                }
+                more = pending.size() == BATCH && acknowledged.size() == BATCH;
+            }
+        } finally {
+            cycle.unlock();
         }
     }
 

@@ -5,14 +5,12 @@ import io.gatehouse.events.codec.EventCodec;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.query.NativeQuery;
 
 /**
  * Where a service puts the events it publishes. Appending joins the caller's transaction, so an event exists exactly
@@ -31,9 +29,6 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
-    @Inject
-    EntityManager entityManager;
-
     /**
      * Queues {@code event} about {@code subject} for {@code topic}.
      *
@@ -46,21 +41,16 @@ public class Outbox {
     public String append(String topic, String subject, SpecificRecord event, String causeEventId, Instant time) {
         CloudEvent attributes = CloudEvent.of(event, CloudEvent.deriveId(causeEventId, event.getSchema().getFullName(), subject),
                 source, subject, time);
-        // A plain insert, not a persisted entity: its key is the table's identity, and Hibernate would execute every insert
-        // the transaction has queued before it, one by one, instead of in JDBC batches at commit. Declaring the one table
-        // it writes keeps Hibernate from flushing anything else for it.
-        entityManager.createNativeQuery("insert into outbox_event (event_id, topic, event_key, event_type, source, subject, event_time, payload)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("outbox_event")
-                .setParameter(1, attributes.id())
-                .setParameter(2, topic)
-                .setParameter(3, subject)
-                .setParameter(4, attributes.type())
-                .setParameter(5, attributes.source())
-                .setParameter(6, attributes.subject())
-                .setParameter(7, attributes.time())
-                .setParameter(8, EventCodec.encode(event))
-                .executeUpdate();
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = attributes.id();
+        row.topic = topic;
+        row.key = subject;
+        row.type = attributes.type();
+        row.source = attributes.source();
+        row.subject = attributes.subject();
+        row.time = attributes.time();
+        row.payload = EventCodec.encode(event);
+        row.persist();
         relay.publishAfterCommit();
         return attributes.id();
     }

@@ -3,8 +3,6 @@ package io.gatehouse.messaging.outbox;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -14,12 +12,20 @@ import java.time.Instant;
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
 
+    /**
+     * The key Hibernate knows the row by. It is assigned before the insert, so persisting a row only queues it: the
+     * transaction's rows go to the database in JDBC batches when it commits, not one round trip each.
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long seq;
-
     @Column(name = "event_id", nullable = false, unique = true)
     public String eventId;
+
+    /**
+     * The order of appends, which the relay publishes in: filled by the table's sequence when the row is inserted,
+     * in the order the rows were persisted, and read back only by later transactions.
+     */
+    @Column(insertable = false, updatable = false)
+    public Long seq;
 
     @Column(nullable = false)
     public String topic;

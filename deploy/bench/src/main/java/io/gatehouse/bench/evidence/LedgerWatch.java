@@ -3,6 +3,7 @@ package io.gatehouse.bench.evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.bench.console.Progress;
+import io.gatehouse.bench.stack.Pause;
 import io.gatehouse.bench.stack.StackDrain;
 import java.io.IOException;
 import java.net.URI;
@@ -63,7 +64,7 @@ public final class LedgerWatch {
             } else if (now - quietSince >= 1_000_000_000L) {
                 return measure(quietSince, lastPostNanos, progress);
             }
-            sleep(POLL_MILLIS);
+            Pause.millis(POLL_MILLIS);
         }
         LedgerResult result = new LedgerResult(appendsPerSec(System.nanoTime()), null);
         progress.say("GAVE UP waiting for evidence-service to catch up after " + limit.toSeconds() + " s; " + describe(result));
@@ -102,15 +103,6 @@ public final class LedgerWatch {
             return seq.asLong();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the ledger head at " + head + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -1,10 +1,11 @@
 package io.gatehouse.bench.intake;
 
 import io.gatehouse.bench.console.Progress;
-import io.gatehouse.bench.payload.AlertmanagerPayloads;
 import io.gatehouse.bench.payload.AlertmanagerPayloads.Group;
 import io.gatehouse.bench.payload.AlertmanagerPayloads.Payload;
 import io.gatehouse.bench.payload.AlertmanagerPayloads.Status;
+import io.gatehouse.bench.payload.AlertmanagerPayloads;
+import io.gatehouse.bench.stack.Pause;
 import io.gatehouse.bench.stack.SendFailures;
 import io.gatehouse.bench.stack.Stack;
 import io.gatehouse.bench.stack.TopicFollower;
@@ -80,7 +81,7 @@ public final class IntakeThroughput {
             while (received.get() < alerts && System.nanoTime() < deadline) {
                 follower.check();
                 progress.report("waiting for AlertReceived on " + Topics.ALERTS + ": " + Progress.count(received.get()) + " of " + Progress.count(alerts));
-                sleep(100);
+                Pause.millis(100);
             }
             boolean completed = received.get() >= alerts;
             long end = completed ? lastSeen.get() : System.nanoTime();
@@ -88,15 +89,6 @@ public final class IntakeThroughput {
             progress.say(String.format("%s%s of %s alerts normalized in %.1f s: %.0f alerts/s", completed ? "" : "GAVE UP: only ",
                     Progress.count(result.received()), Progress.count(alerts), result.seconds(), result.perSec()));
             return result;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

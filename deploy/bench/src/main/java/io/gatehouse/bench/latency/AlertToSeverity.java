@@ -1,14 +1,15 @@
 package io.gatehouse.bench.latency;
 
 import io.gatehouse.bench.console.Progress;
-import io.gatehouse.bench.http.LoadGenerator;
 import io.gatehouse.bench.http.LoadGenerator.FixedRate;
+import io.gatehouse.bench.http.LoadGenerator;
 import io.gatehouse.bench.http.LoadResult;
 import io.gatehouse.bench.http.Post;
-import io.gatehouse.bench.payload.AlertmanagerPayloads;
 import io.gatehouse.bench.payload.AlertmanagerPayloads.Group;
 import io.gatehouse.bench.payload.AlertmanagerPayloads.Payload;
 import io.gatehouse.bench.payload.AlertmanagerPayloads.Status;
+import io.gatehouse.bench.payload.AlertmanagerPayloads;
+import io.gatehouse.bench.stack.Pause;
 import io.gatehouse.bench.stack.Stack;
 import io.gatehouse.bench.stack.TopicFollower;
 import io.gatehouse.bench.stats.Latencies;
@@ -98,7 +99,7 @@ public final class AlertToSeverity {
                 follower.check();
                 progress.report("waiting for SeverityClassified on " + Topics.INCIDENTS + ": " + Progress.count(arrived.get()) + " of "
                         + Progress.count(load.accepted()));
-                sleep(100);
+                Pause.millis(100);
             }
         }
         long[] arrivedLatencies = new long[alerts];
@@ -126,14 +127,5 @@ public final class AlertToSeverity {
 
     private static String millis(Double value) {
         return value == null ? "-" : String.format("%.1f", value);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

@@ -1,10 +1,11 @@
 package io.gatehouse.bench.raw;
 
 import io.gatehouse.bench.console.Progress;
-import io.gatehouse.bench.payload.AlertmanagerPayloads;
 import io.gatehouse.bench.payload.AlertmanagerPayloads.Group;
 import io.gatehouse.bench.payload.AlertmanagerPayloads.Payload;
 import io.gatehouse.bench.payload.AlertmanagerPayloads.Status;
+import io.gatehouse.bench.payload.AlertmanagerPayloads;
+import io.gatehouse.bench.stack.Pause;
 import io.gatehouse.bench.stack.SendFailures;
 import io.gatehouse.bench.stack.Stack;
 import io.gatehouse.events.Topics;
@@ -133,7 +134,7 @@ public final class RawPassThrough {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("cannot create the bench topics: " + e.getCause(), e.getCause());
                 }
-                sleep(500);
+                Pause.millis(500);
             } catch (TimeoutException e) {
                 throw new IllegalStateException("the broker did not create the bench topics in " + TIMEOUT_SECONDS + " s", e);
             } catch (InterruptedException e) {
@@ -156,15 +157,6 @@ public final class RawPassThrough {
             }
         } catch (TimeoutException e) {
             throw new IllegalStateException("the broker did not delete the bench topics in " + TIMEOUT_SECONDS + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -104,7 +104,7 @@ public final class StackDrain implements AutoCloseable {
                 return false;
             }
             progress.report("waiting for the consumer groups to catch up before " + before + ": lag " + describe(lag));
-            sleep(POLL_MILLIS);
+            Pause.millis(POLL_MILLIS);
         }
     }
 
@@ -129,15 +129,6 @@ public final class StackDrain implements AutoCloseable {
         Map<TopicPartition, Long> offsets = new HashMap<>();
         answer.forEach((partition, info) -> offsets.put(partition, info.offset()));
         return offsets;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     @Override

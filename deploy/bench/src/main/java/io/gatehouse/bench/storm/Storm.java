@@ -4,9 +4,10 @@ import io.gatehouse.bench.console.Progress;
 import io.gatehouse.bench.http.LoadGenerator;
 import io.gatehouse.bench.http.LoadResult;
 import io.gatehouse.bench.http.Post;
-import io.gatehouse.bench.payload.AlertmanagerPayloads;
 import io.gatehouse.bench.payload.AlertmanagerPayloads.Group;
 import io.gatehouse.bench.payload.AlertmanagerPayloads.Status;
+import io.gatehouse.bench.payload.AlertmanagerPayloads;
+import io.gatehouse.bench.stack.Pause;
 import io.gatehouse.bench.stack.Stack;
 import io.gatehouse.bench.stats.ApplyProgress;
 import java.time.Duration;
@@ -93,7 +94,7 @@ public final class Storm {
                         progress.report(String.format("waiting until every alert is applied: %s of %s alerts, %s of %s incidents",
                                 Progress.count(count.alerts()), Progress.count(load.acceptedAlerts()), Progress.count(count.incidents()),
                                 Progress.count(keys)));
-                        sleep(POLL_MILLIS / 2);
+                        Pause.millis(POLL_MILLIS / 2);
                     }
                 }
                 poller.interrupt();
@@ -123,14 +124,5 @@ public final class Storm {
 
     private static String rate(Double perSec) {
         return perSec == null ? "-" : String.format("%.0f", perSec);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }
